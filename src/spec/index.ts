@@ -1,0 +1,6 @@
+export * from './errors.js';
+export type * from './character.js';
+export type * from './lorebook.js';
+export type * from './store.js';
+export type * from './tokens.js';
+export type * from './prompt.js';

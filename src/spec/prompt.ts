@@ -1,0 +1,51 @@
+/** What the prompt module produces: the messages to send, and an account of how they were made. */
+import type { LoreRole } from './lorebook.js';
+
+/** Named parts of the prompt, for budgets and the prompt inspector. */
+export type PromptSection =
+  | 'system'
+  | 'lore_before'
+  | 'description'
+  | 'personality'
+  | 'scenario'
+  | 'persona'
+  | 'lore_after'
+  | 'examples'
+  | 'history'
+  | 'lore_depth'
+  | 'post_history';
+
+export interface PromptMessage {
+  role: LoreRole;
+  content: string;
+  /** The sections this message was built from, in order. */
+  sections: PromptSection[];
+  /** Source message id for history messages. */
+  messageId?: string;
+}
+
+export interface ActivatedLore {
+  /** `<lorebook id>:<entry id>`. */
+  id: string;
+  name: string;
+  /** Why it fired: `constant`, `key "x"`, `regex /x/`, `recursion via <entry>`. */
+  reason: string;
+  /** Where it went: a position name, or `depth N (role)`. */
+  placement: string;
+  tokens: number;
+}
+
+export interface AssembledPrompt {
+  messages: PromptMessage[];
+  tokens: {
+    total: number;
+    /** Context size minus the reply reserve. */
+    budget: number;
+    bySection: Partial<Record<PromptSection, number>>;
+  };
+  lore: ActivatedLore[];
+  /** History messages that did not fit (oldest first), by id. */
+  droppedMessageIds: string[];
+  /** Example dialogue blocks dropped for space. */
+  droppedExampleBlocks: number;
+}
