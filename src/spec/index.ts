@@ -4,3 +4,4 @@ export type * from './lorebook.js';
 export type * from './store.js';
 export type * from './tokens.js';
 export type * from './prompt.js';
+export type * from './model.js';
