@@ -5,3 +5,4 @@ export type * from './store.js';
 export type * from './tokens.js';
 export type * from './prompt.js';
 export type * from './model.js';
+export * from './ids.js';

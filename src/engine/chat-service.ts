@@ -1,0 +1,269 @@
+/**
+ * The turn pipeline and the message-tree operations: send, regenerate (a new swipe), choose a swipe,
+ * edit, branch, delete, and the dry-run prompt. Everything it needs is passed in; it holds no state
+ * of its own beyond the prompt assembler's caches.
+ */
+import { newId } from '../spec/ids.js';
+import { StarlingError } from '../spec/errors.js';
+import type { ChatModelHandle } from '../spec/model.js';
+import type { AssembledPrompt } from '../spec/prompt.js';
+import type { TokenCounter } from '../spec/tokens.js';
+import type { CharacterRecord, MessageDraft, MessageRecord, SessionRecord, Store } from '../spec/store.js';
+import { createPromptAssembler, expandMacros, type HistoryMessage } from '../prompt/index.js';
+import { generateReply } from './generate.js';
+import type { TurnEvent, TurnResult } from './events.js';
+import type { StarlingConfig } from './home.js';
+import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } from './context.js';
+
+export interface ChatServiceDependencies {
+  store: Store;
+  config: StarlingConfig;
+  /** Opens (or reuses) the chat model for a spec; undefined means the configured default. */
+  getModel: (spec?: string) => Promise<ChatModelHandle>;
+  now?: () => Date;
+}
+
+export interface TurnOptions {
+  ownerId: string;
+  sessionId: string;
+  model?: string;
+  signal?: AbortSignal;
+  onEvent?: (event: TurnEvent) => void;
+  maxOutputTokens?: number;
+}
+
+/** Creates the chat service over a store and a model source. */
+export function createChatService(dependencies: ChatServiceDependencies) {
+  const { store, config } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  const assembler = createPromptAssembler();
+
+  function buildPrompt(
+    context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'>,
+    history: HistoryMessage[],
+    counter: TokenCounter,
+    contextSize: number,
+  ): AssembledPrompt {
+    const userTurns = history.filter((message) => message.role === 'user');
+    return assembler.assemble({
+      character: context.character.card,
+      lorebooks: context.lorebooks,
+      history,
+      userName: config.userName,
+      persona: config.persona,
+      contextSize,
+      replyReserve: Math.min(config.replyReserve, Math.floor(contextSize / 2)),
+      tokenCounter: counter,
+      now: now(),
+      chatSeed: context.session.seed,
+      turnIndex: userTurns.length,
+      lastUserMessageAt: userTurns.at(-2)?.createdAt,
+    });
+  }
+
+  async function generateAndStore(
+    context: TurnContext,
+    history: HistoryMessage[],
+    drafts: { user: MessageDraft | null; parentId: string | null },
+    options: TurnOptions,
+  ): Promise<TurnResult> {
+    const handle = await dependencies.getModel(options.model);
+    const contextSize = Math.min(config.contextSize, handle.contextSize);
+    const prompt = buildPrompt(context, history, handle.tokenCounter, contextSize);
+    options.onEvent?.({ type: 'turn-start', sessionId: context.session.id, parentId: drafts.parentId });
+    const outcome = await generateReply({
+      handle,
+      messages: prompt.messages,
+      maxOutputTokens: options.maxOutputTokens ?? config.maxReplyTokens,
+      sessionKey: context.session.id,
+      signal: options.signal,
+      onDelta: (delta) => options.onEvent?.({ type: 'text-delta', delta }),
+    });
+    const assistantId = newId();
+    const toStore: MessageDraft[] = drafts.user ? [drafts.user] : [];
+    const keepReply = outcome.error === null || outcome.text.length > 0;
+    if (keepReply) {
+      toStore.push({
+        id: assistantId,
+        parentId: drafts.user?.id ?? drafts.parentId,
+        role: 'assistant',
+        content: outcome.text,
+        status: outcome.error ? 'error' : outcome.finishReason === 'abort' ? 'incomplete' : 'complete',
+        meta: {
+          model: handle.name,
+          finishReason: outcome.finishReason,
+          usage: outcome.usage,
+          lore: prompt.lore.map((entry) => entry.id),
+          promptTokens: prompt.tokens.total,
+        },
+      });
+    }
+    // One call, one transaction: the user message and the reply land together or not at all.
+    if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
+    if (outcome.error) throw outcome.error;
+    const result: TurnResult = {
+      sessionId: context.session.id,
+      userMessageId: drafts.user?.id ?? null,
+      messageId: assistantId,
+      text: outcome.text,
+      finishReason: outcome.finishReason,
+      usage: outcome.usage,
+    };
+    options.onEvent?.({ type: 'turn-end', ...result });
+    return result;
+  }
+
+  return {
+    /** Starts a chat with a character: its greeting and alternate greetings become sibling roots (swipes). */
+    async startSession(ownerId: string, character: CharacterRecord, title?: string) {
+      const card = character.card;
+      const seed = Math.floor(Math.random() * 2 ** 31);
+      const macroContext = { char: card.nickname || card.name, user: config.userName, now: now(), chatSeed: seed };
+      const greetings = [card.firstMessage, ...card.alternateGreetings].filter((text) => text.trim() !== '');
+      const roots: MessageDraft[] = greetings.map((text, index) => ({
+        parentId: null,
+        role: 'assistant',
+        content: expandMacros(text, macroContext),
+        meta: { greeting: index },
+      }));
+      return store.sessions.create({
+        ownerId,
+        characterId: character.id,
+        characterVersion: character.version,
+        title: title ?? `${card.name} ${now().toISOString().slice(0, 16).replace('T', ' ')}`,
+        seed,
+        roots,
+      });
+    },
+
+    /** Sends a user message and streams the character's reply. */
+    async send(text: string, options: TurnOptions): Promise<TurnResult> {
+      if (text.trim() === '') throw new StarlingError('message_empty', 'the message is empty');
+      const context = await loadTurnContext(store, options.sessionId, options.ownerId);
+      const user: MessageDraft = {
+        id: newId(),
+        parentId: context.session.headId,
+        role: 'user',
+        content: text,
+        createdAt: now().getTime(),
+      };
+      const history = [...toHistory(context.path), { id: user.id ?? '', role: 'user' as const, content: text, createdAt: user.createdAt ?? 0 }];
+      return generateAndStore(context, history, { user, parentId: context.session.headId }, options);
+    },
+
+    /** Generates another reply to the same user message: a new swipe beside `messageId` (default: the head). */
+    async regenerate(options: TurnOptions & { messageId?: string }): Promise<TurnResult> {
+      const context = await loadTurnContext(store, options.sessionId, options.ownerId);
+      const targetId = options.messageId ?? context.session.headId;
+      if (!targetId) throw new StarlingError('nothing_to_regenerate', 'the session has no messages');
+      const target = await messageInSession(store, options.sessionId, targetId);
+      if (target.role !== 'assistant' || target.parentId === null) {
+        throw new StarlingError(
+          'nothing_to_regenerate',
+          `message ${targetId} is not a reply to a user message; choose an alternate greeting instead`,
+        );
+      }
+      const path = await store.messages.path(target.parentId);
+      return generateAndStore({ ...context, path }, toHistory(path), { user: null, parentId: target.parentId }, options);
+    },
+
+    /** Makes `messageId` the shown swipe: the head moves to its most recent descendant. */
+    async selectSwipe(ownerId: string, sessionId: string, messageId: string): Promise<SessionRecord> {
+      await loadTurnContext(store, sessionId, ownerId);
+      await messageInSession(store, sessionId, messageId);
+      let head = messageId;
+      for (;;) {
+        const children = await store.messages.children(head);
+        const latest = children.at(-1);
+        if (!latest) break;
+        head = latest.id;
+      }
+      await store.sessions.setHead(sessionId, head);
+      return (await store.sessions.get(sessionId)) as SessionRecord;
+    },
+
+    /** The swipes of a message: its siblings (same parent, same role), oldest first. */
+    async swipes(ownerId: string, sessionId: string, messageId: string): Promise<MessageRecord[]> {
+      await loadTurnContext(store, sessionId, ownerId);
+      const message = await messageInSession(store, sessionId, messageId);
+      const siblings = message.parentId
+        ? await store.messages.children(message.parentId)
+        : await store.messages.roots(sessionId);
+      return siblings.filter((sibling) => sibling.role === message.role);
+    },
+
+    /** Replaces a message's text in place (the tree shape stays). */
+    async editMessage(ownerId: string, sessionId: string, messageId: string, content: string) {
+      await loadTurnContext(store, sessionId, ownerId);
+      await messageInSession(store, sessionId, messageId);
+      return store.messages.update(messageId, { content, status: 'complete' });
+    },
+
+    /** Continues the conversation from an earlier message: the next message starts a new branch there. */
+    async branch(ownerId: string, sessionId: string, messageId: string): Promise<void> {
+      await loadTurnContext(store, sessionId, ownerId);
+      await messageInSession(store, sessionId, messageId);
+      await store.sessions.setHead(sessionId, messageId);
+    },
+
+    /** Deletes a message and everything after it on every branch. */
+    async deleteMessage(ownerId: string, sessionId: string, messageId: string): Promise<number> {
+      await loadTurnContext(store, sessionId, ownerId);
+      await messageInSession(store, sessionId, messageId);
+      return store.messages.deleteSubtree(messageId);
+    },
+
+    /** What would be sent for `text` right now, without calling the model or storing anything. */
+    async dryRun(input: {
+      ownerId: string;
+      character: CharacterRecord;
+      sessionId?: string;
+      text: string;
+      counter: TokenCounter;
+      contextSize: number;
+    }): Promise<AssembledPrompt> {
+      let context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'>;
+      let path: MessageRecord[] = [];
+      if (input.sessionId) {
+        const loaded = await loadTurnContext(store, input.sessionId, input.ownerId);
+        context = loaded;
+        path = loaded.path;
+      } else {
+        context = { session: draftSession(input), character: input.character, lorebooks: await lorebooksFor(store, input.character) };
+        const greeting = input.character.card.firstMessage;
+        if (greeting.trim()) {
+          const content = expandMacros(greeting, { char: input.character.card.name, user: config.userName, now: now(), chatSeed: 0 });
+          path = [{ id: 'greeting', sessionId: '', parentId: null, role: 'assistant', content, status: 'complete', createdAt: 0, meta: {} }];
+        }
+      }
+      const history = [...toHistory(path), { id: 'new', role: 'user' as const, content: input.text, createdAt: now().getTime() }];
+      return buildPrompt(context, history, input.counter, input.contextSize);
+    },
+  };
+
+  function draftSession(input: { ownerId: string; character: CharacterRecord }): SessionRecord {
+    const time = now().getTime();
+    return {
+      id: 'dry-run',
+      ownerId: input.ownerId,
+      characterId: input.character.id,
+      characterVersion: input.character.version,
+      title: '',
+      headId: null,
+      seed: 0,
+      createdAt: time,
+      updatedAt: time,
+    };
+  }
+}
+
+export type ChatService = ReturnType<typeof createChatService>;
+
+function toHistory(path: MessageRecord[]): HistoryMessage[] {
+  return path.map((message) => ({
+    id: message.id,
+    role: message.role,
+    content: message.content,
+    createdAt: message.createdAt,
+  }));
+}

@@ -1,0 +1,102 @@
+/**
+ * Streams one reply from any LanguageModelV3 (embedded or remote): converts the assembled prompt,
+ * passes the session key for KV-cache reuse, and turns provider stream parts into text deltas and a
+ * final outcome. An abort is not an error: it ends the reply with what was produced.
+ */
+import type { LanguageModelV3Prompt, LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import { StarlingError } from '../spec/errors.js';
+import type { ChatModelHandle } from '../spec/model.js';
+import type { PromptMessage } from '../spec/prompt.js';
+import type { TurnFinishReason, TurnUsage } from './events.js';
+
+export interface GenerateOptions {
+  handle: ChatModelHandle;
+  messages: PromptMessage[];
+  maxOutputTokens: number;
+  sessionKey: string;
+  signal?: AbortSignal;
+  temperature?: number;
+  seed?: number;
+  onDelta?: (delta: string) => void;
+}
+
+export interface GenerateOutcome {
+  text: string;
+  finishReason: TurnFinishReason;
+  usage: TurnUsage;
+  /** Set when the provider failed after producing some text; the text is kept. */
+  error: StarlingError | null;
+}
+
+/** Converts prompt-module messages to the AI SDK prompt shape. */
+export function toProviderPrompt(messages: PromptMessage[]): LanguageModelV3Prompt {
+  return messages.map((message) =>
+    message.role === 'system'
+      ? { role: 'system', content: message.content }
+      : { role: message.role, content: [{ type: 'text', text: message.content }] },
+  );
+}
+
+/** Runs the model and collects the reply, reporting each delta as it arrives. */
+export async function generateReply(options: GenerateOptions): Promise<GenerateOutcome> {
+  const { handle, signal } = options;
+  let text = '';
+  let finishReason: TurnFinishReason = 'other';
+  let usage: TurnUsage = { inputTokens: null, outputTokens: null };
+  const aborted = (): boolean => signal?.aborted === true;
+  try {
+    const { stream } = await handle.model.doStream({
+      prompt: toProviderPrompt(options.messages),
+      maxOutputTokens: options.maxOutputTokens,
+      temperature: options.temperature,
+      seed: options.seed,
+      abortSignal: signal,
+      providerOptions: { starling: { sessionKey: options.sessionKey } },
+    });
+    const reader = stream.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const part: LanguageModelV3StreamPart = value;
+        if (part.type === 'text-delta') {
+          text += part.delta;
+          options.onDelta?.(part.delta);
+        } else if (part.type === 'finish') {
+          finishReason = mapFinishReason(part.finishReason.unified);
+          usage = { inputTokens: part.usage.inputTokens.total ?? null, outputTokens: part.usage.outputTokens.total ?? null };
+        } else if (part.type === 'error') {
+          throw part.error;
+        }
+        if (aborted()) break;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  } catch (error) {
+    if (aborted()) return { text, finishReason: 'abort', usage, error: null };
+    const wrapped = new StarlingError('model_failed', `the model ${handle.name} failed: ${describe(error)}`, {
+      cause: error,
+    });
+    return { text, finishReason: 'error', usage, error: wrapped };
+  }
+  if (aborted()) finishReason = 'abort';
+  return { text, finishReason, usage, error: null };
+}
+
+function mapFinishReason(unified: string): TurnFinishReason {
+  switch (unified) {
+    case 'stop':
+    case 'length':
+    case 'content-filter':
+    case 'error':
+    case 'other':
+      return unified;
+    default:
+      return 'other';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

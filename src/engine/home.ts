@@ -1,0 +1,62 @@
+/**
+ * STARLING_HOME: where all state lives (database, config, model files). Defaults to ~/.starling so
+ * tests and scripts can point it anywhere.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { StarlingError } from '../spec/errors.js';
+
+export const configSchema = z
+  .object({
+    /** Model spec used when none is given: a config name, a catalog name or a .gguf path. */
+    defaultModel: z.string().min(1).optional(),
+    userName: z.string().min(1).max(100).default('User'),
+    persona: z.string().max(20_000).default(''),
+    contextSize: z.number().int().min(512).max(1_048_576).default(16_384),
+    replyReserve: z.number().int().min(16).max(32_768).default(1024),
+    maxReplyTokens: z.number().int().min(1).max(32_768).default(512),
+  })
+  .strict();
+
+export type StarlingConfig = z.infer<typeof configSchema>;
+
+/** Resolves the state folder from STARLING_HOME or the default, creating it. */
+export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.STARLING_HOME?.trim() ? path.resolve(env.STARLING_HOME) : path.join(homedir(), '.starling');
+  mkdirSync(path.join(home, 'models'), { recursive: true });
+  return home;
+}
+
+/** Reads `<home>/config.json`; a missing file gives the defaults, a broken one a precise error. */
+export function loadConfig(home: string): StarlingConfig {
+  const file = path.join(home, 'config.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return configSchema.parse({});
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StarlingError('config_invalid', `${file} is not valid JSON`, { cause: error });
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new StarlingError('config_invalid', `${file}: ${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Writes the config atomically (temp file + rename) so a crash never leaves half a file. */
+export function saveConfig(home: string, config: StarlingConfig): void {
+  const file = path.join(home, 'config.json');
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(configSchema.parse(config), null, 2) + '\n');
+  renameSync(temp, file);
+}

@@ -1,0 +1,72 @@
+/**
+ * The composition root: one object that owns the store, the configured models and the chat
+ * service. The CLI, the server and library users all start here.
+ */
+import path from 'node:path';
+import { StarlingError } from '../spec/errors.js';
+import type { ChatModelHandle } from '../spec/model.js';
+import type { Store, User } from '../spec/store.js';
+import { openStore } from '../store/index.js';
+import { DEFAULT_MODEL_NAME, openModel, resolveModel } from '../models/index.js';
+import { createChatService } from './chat-service.js';
+import { loadConfig, resolveHome, type StarlingConfig } from './home.js';
+import { importFiles, type ImportInput } from './importer.js';
+
+export interface StarlingOptions {
+  /** State folder; default STARLING_HOME or ~/.starling. */
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Overrides config.json values. */
+  config?: Partial<StarlingConfig>;
+  store?: Store;
+}
+
+/** Opens Starling over a state folder. Close it when done: it holds native models and a database. */
+export async function createStarling(options: StarlingOptions = {}) {
+  const env = options.env ?? process.env;
+  const home = options.home ? path.resolve(options.home) : resolveHome(env);
+  const config: StarlingConfig = { ...loadConfig(home), ...options.config };
+  const store = options.store ?? openStore(home);
+  const user: User = await store.users.ensureLocal();
+  const models = new Map<string, Promise<ChatModelHandle>>();
+
+  /** Resolves a model spec (flag, STARLING_MODEL, config, catalog default) and opens it once. */
+  async function getModel(spec?: string): Promise<ChatModelHandle> {
+    const wanted = spec ?? env.STARLING_MODEL ?? config.defaultModel ?? DEFAULT_MODEL_NAME;
+    const modelConfig = await resolveModel(wanted, { home, configs: (name) => store.models.get(name), env });
+    const key = `${modelConfig.provider}:${modelConfig.model}:${modelConfig.baseUrl ?? ''}`;
+    const cached = models.get(key);
+    if (cached) return cached;
+    const opening = openModel(modelConfig, { contextSize: config.contextSize, env });
+    models.set(key, opening);
+    opening.catch(() => models.delete(key));
+    return opening;
+  }
+
+  const chat = createChatService({ store, config, getModel });
+
+  return {
+    home,
+    config,
+    store,
+    user,
+    chat,
+    getModel,
+    /** Imports card and lorebook files for the local user. */
+    importFiles: (files: ImportInput[]) => importFiles(store, user.id, files),
+    /** Finds a character by id or name, or throws `character_not_found`. */
+    async character(idOrName: string) {
+      const record = await store.characters.resolve(user.id, idOrName);
+      if (!record) throw new StarlingError('character_not_found', `no character with id or name "${idOrName}"`);
+      return record;
+    },
+    /** Frees models and closes the store. */
+    async close() {
+      for (const handle of models.values()) await handle.then((loaded) => loaded.dispose()).catch(() => undefined);
+      models.clear();
+      await store.close();
+    },
+  };
+}
+
+export type Starling = Awaited<ReturnType<typeof createStarling>>;

@@ -1,0 +1,163 @@
+/**
+ * The SQLite schema as an ordered list of migrations. A migration is never edited once released;
+ * later domains (memories, audit, jobs, accounts) arrive as new entries at the end.
+ */
+import type Database from 'better-sqlite3';
+import { StarlingError } from '../spec/errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const initialSchema = `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  -- 1 for the single local user of a personal install; NULL for accounts added later.
+  is_local INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX users_one_local ON users (is_local) WHERE is_local = 1;
+
+-- owner_id is not a foreign key: accounts arrive in a later migration, and the contract lets any
+-- owner id own records until then.
+CREATE TABLE characters (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  -- JavaScript-lowercased copies: SQLite's lower() only folds ASCII.
+  name_key TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  tag_keys TEXT NOT NULL,
+  search_text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX characters_owner_updated ON characters (owner_id, updated_at DESC);
+CREATE INDEX characters_owner_name ON characters (owner_id, name_key);
+
+CREATE TABLE character_versions (
+  character_id TEXT NOT NULL REFERENCES characters (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  card TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (character_id, version)
+);
+
+CREATE TABLE character_assets (
+  character_id TEXT NOT NULL REFERENCES characters (id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (character_id, key)
+);
+
+CREATE TABLE lorebooks (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  book TEXT NOT NULL,
+  is_global INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX lorebooks_owner ON lorebooks (owner_id, is_global);
+
+CREATE TABLE lorebook_links (
+  lorebook_id TEXT NOT NULL REFERENCES lorebooks (id) ON DELETE CASCADE,
+  character_id TEXT NOT NULL REFERENCES characters (id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (lorebook_id, character_id)
+);
+CREATE INDEX lorebook_links_character ON lorebook_links (character_id);
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  character_id TEXT NOT NULL,
+  character_version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  head_id TEXT REFERENCES messages (id) ON DELETE SET NULL,
+  seed INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  FOREIGN KEY (character_id, character_version)
+    REFERENCES character_versions (character_id, version) ON DELETE CASCADE
+);
+CREATE INDEX sessions_owner_updated ON sessions (owner_id, updated_at DESC);
+CREATE INDEX sessions_character ON sessions (character_id, character_version);
+CREATE INDEX sessions_head ON sessions (head_id);
+
+-- The parent key includes session_id so a message can only hang under one of its own session.
+-- It deliberately has no ON DELETE CASCADE: SQLite runs foreign-key actions as triggers, nested at
+-- most 1000 deep, so cascading down a long chat fails. Subtrees are deleted in one statement instead
+-- (the check runs at statement end), and sessions cascade to all their messages by session_id.
+CREATE TABLE messages (
+  id TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+  parent_id TEXT,
+  role TEXT NOT NULL,
+  content TEXT NOT NULL,
+  status TEXT NOT NULL,
+  meta TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  FOREIGN KEY (session_id, parent_id) REFERENCES messages (session_id, id)
+);
+CREATE UNIQUE INDEX messages_session_id ON messages (session_id, id);
+CREATE INDEX messages_session_created ON messages (session_id, created_at);
+CREATE INDEX messages_parent ON messages (parent_id);
+
+CREATE TABLE model_configs (
+  name TEXT PRIMARY KEY,
+  provider TEXT NOT NULL,
+  model TEXT NOT NULL,
+  base_url TEXT,
+  api_key_env TEXT,
+  context_size INTEGER,
+  options TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`;
+
+/** Every migration this code knows, oldest first. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }];
+
+/** Brings the database up to the newest known version; refuses one migrated by newer code. */
+export function applyMigrations(
+  db: Database.Database,
+  now: () => number,
+  known: readonly Migration[] = migrations,
+): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const latestKnown = known.reduce((latest, migration) => Math.max(latest, migration.version), 0);
+  const currentVersion = db.prepare<[], { version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  );
+  const record = db.prepare<[number, string, number]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  const applyPending = db.transaction(() => {
+    // Read inside the write lock: another process may have migrated while this one waited.
+    const current = currentVersion.get()?.version ?? 0;
+    if (current > latestKnown) {
+      throw new StarlingError(
+        'store_schema_too_new',
+        `database schema version ${current} is newer than this Starling knows (${latestKnown}); upgrade Starling`,
+        { details: { version: current, known: latestKnown } },
+      );
+    }
+    for (const migration of [...known].sort((a, b) => a.version - b.version)) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now());
+    }
+  });
+  applyPending.immediate();
+}
