@@ -3,7 +3,7 @@
  * edit, branch, delete, and the dry-run prompt. Everything it needs is passed in; it holds no state
  * of its own beyond the prompt assembler's caches.
  */
-import { newId } from '../spec/ids.js';
+import { createIdGenerator } from '../spec/ids.js';
 import { StarlingError } from '../spec/errors.js';
 import type { ChatModelHandle } from '../spec/model.js';
 import type { AssembledPrompt } from '../spec/prompt.js';
@@ -36,6 +36,7 @@ export interface TurnOptions {
 export function createChatService(dependencies: ChatServiceDependencies) {
   const { store, config } = dependencies;
   const now = dependencies.now ?? (() => new Date());
+  const newId = createIdGenerator(() => now().getTime());
   const assembler = createPromptAssembler();
 
   function buildPrompt(

@@ -32,7 +32,7 @@ export async function createStarling(options: StarlingOptions = {}) {
 
   /** Resolves a model spec (flag, STARLING_MODEL, config, catalog default) and opens it once. */
   async function getModel(spec?: string): Promise<ChatModelHandle> {
-    const wanted = spec ?? env.STARLING_MODEL ?? config.defaultModel ?? DEFAULT_MODEL_NAME;
+    const wanted = spec || env.STARLING_MODEL || config.defaultModel || DEFAULT_MODEL_NAME;
     const modelConfig = await resolveModel(wanted, { home, configs: (name) => store.models.get(name), env });
     const key = `${modelConfig.provider}:${modelConfig.model}:${modelConfig.baseUrl ?? ''}`;
     const cached = models.get(key);

@@ -92,7 +92,7 @@ export interface ModelConfigRecord {
   createdAt: number;
 }
 
-/** A message to be inserted. `parentId` may name a message of the same append call by its `ref`. */
+/** A message to be inserted. `parentId` may name an earlier draft of the same append call by its `id`. */
 export interface MessageDraft {
   /** Optional caller-chosen id; generated when absent. */
   id?: string;

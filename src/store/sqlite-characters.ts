@@ -41,7 +41,9 @@ export function createSqliteCharacters(context: SqliteContext): CharacterStore {
   const selectVersions = db.prepare<[string], { version: number; createdAt: number }>(
     'SELECT version, created_at AS createdAt FROM character_versions WHERE character_id = ? ORDER BY version',
   );
-  const selectExists = db.prepare<[string], { version: number }>('SELECT version FROM characters WHERE id = ?');
+  const selectExists = db.prepare<[string], { version: number }>(
+    'SELECT version FROM characters WHERE id = ?',
+  );
   const selectOwned = db.prepare<[string, string], CharacterRow>(
     `${selectCharacter} AND v.version = c.version WHERE c.id = ? AND c.owner_id = ?`,
   );

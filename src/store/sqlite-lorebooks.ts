@@ -23,7 +23,9 @@ export function createSqliteLorebooks(context: SqliteContext): LorebookStore {
   const updateGlobal = db.prepare<[number, number, string]>(
     'UPDATE lorebooks SET is_global = ?, updated_at = ? WHERE id = ?',
   );
-  const selectBook = db.prepare<[string], LorebookRow>(`SELECT ${lorebookColumns} FROM lorebooks l WHERE l.id = ?`);
+  const selectBook = db.prepare<[string], LorebookRow>(
+    `SELECT ${lorebookColumns} FROM lorebooks l WHERE l.id = ?`,
+  );
   const selectOwned = db.prepare<[string, string], LorebookRow>(
     `SELECT ${lorebookColumns} FROM lorebooks l WHERE l.id = ? AND l.owner_id = ?`,
   );
@@ -85,7 +87,13 @@ export function createSqliteLorebooks(context: SqliteContext): LorebookStore {
     async create(ownerId, book, options = {}) {
       return context.write(() => {
         const id = context.newId();
-        insertBook.run({ id, ownerId, isGlobal: options.global === true ? 1 : 0, now: context.now(), ...contents(book) });
+        insertBook.run({
+          id,
+          ownerId,
+          isGlobal: options.global === true ? 1 : 0,
+          now: context.now(),
+          ...contents(book),
+        });
         return withLinks(existing(id));
       });
     },

@@ -19,7 +19,9 @@ const subtreeIds = `WITH RECURSIVE subtree (id) AS (
 export function createSqliteMessages(context: SqliteContext, writer: MessageWriter): MessageStore {
   const { db } = context;
   const selectMessage = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
-  const selectTree = db.prepare<[string], MessageRow>(`SELECT * FROM messages WHERE session_id = ? ${oldestFirst}`);
+  const selectTree = db.prepare<[string], MessageRow>(
+    `SELECT * FROM messages WHERE session_id = ? ${oldestFirst}`,
+  );
   const selectRoots = db.prepare<[string], MessageRow>(
     `SELECT * FROM messages WHERE session_id = ? AND parent_id IS NULL ${oldestFirst}`,
   );
@@ -37,7 +39,9 @@ export function createSqliteMessages(context: SqliteContext, writer: MessageWrit
   );
   const selectSubtree = db.prepare<[string], { id: string }>(`${subtreeIds} SELECT id FROM subtree`);
   // One statement, so the parent foreign key is checked only once the whole subtree is gone.
-  const deleteSubtree = db.prepare<[string]>(`${subtreeIds} DELETE FROM messages WHERE id IN (SELECT id FROM subtree)`);
+  const deleteSubtree = db.prepare<[string]>(
+    `${subtreeIds} DELETE FROM messages WHERE id IN (SELECT id FROM subtree)`,
+  );
   const updateMessage = db.prepare<{ id: string; content: string; status: string; meta: string }>(
     'UPDATE messages SET content = @content, status = @status, meta = @meta WHERE id = @id',
   );
@@ -107,7 +111,12 @@ export function createSqliteMessages(context: SqliteContext, writer: MessageWrit
           status: patch.status ?? current.status,
           meta: patch.meta ?? current.meta,
         };
-        updateMessage.run({ id, content: next.content, status: next.status, meta: JSON.stringify(next.meta) });
+        updateMessage.run({
+          id,
+          content: next.content,
+          status: next.status,
+          meta: JSON.stringify(next.meta),
+        });
         writer.touchSession(current.sessionId);
         return next;
       });
@@ -125,7 +134,7 @@ export function createSqliteMessages(context: SqliteContext, writer: MessageWrit
             writer.requireInSession(session.id, headId);
           }
         }
-        // Move the head first: the deleted rows must not be referenced when they go.
+        // Move the head first, else ON DELETE SET NULL would clear it when its row goes.
         writer.touchSession(session.id, headId);
         return deleteSubtree.run(id).changes;
       });

@@ -1,0 +1,34 @@
+/**
+ * The store conformance suite. Every driver runs it through the `Store` interface only, so a
+ * PostgreSQL driver proves itself by calling `describeStoreContract('postgres', openFresh)`.
+ */
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { Store } from '../spec/store.js';
+import { describeAccountContract } from './contract-accounts.js';
+import { describeCharacterContract } from './contract-characters.js';
+import { describeLorebookContract } from './contract-lorebooks.js';
+import { describeMessageContract } from './contract-messages.js';
+import { describeSessionContract } from './contract-sessions.js';
+
+/** Registers the whole conformance suite; `openFresh` must return an empty store for every test. */
+export function describeStoreContract(name: string, openFresh: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store | undefined;
+    beforeEach(async () => {
+      store = await openFresh();
+    });
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+    const current = (): Store => {
+      if (store === undefined) throw new Error('the store is only open inside a test');
+      return store;
+    };
+    describeAccountContract(current);
+    describeCharacterContract(current);
+    describeLorebookContract(current);
+    describeSessionContract(current);
+    describeMessageContract(current);
+  });
+}
