@@ -18,7 +18,8 @@ const { values, positionals } = parseArgs({
 });
 
 const outPath = positionals[0];
-if (outPath === undefined) fail('missing output path: make-tiny-model <out.gguf> [--context N] [--size tiny|medium]');
+if (outPath === undefined)
+  fail('missing output path: make-tiny-model <out.gguf> [--context N] [--size tiny|medium]');
 const size = values.size ?? 'tiny';
 if (size !== 'tiny' && size !== 'medium') fail(`--size must be tiny or medium, got "${size}"`);
 const context = values.context === undefined ? undefined : Number(values.context);

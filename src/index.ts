@@ -5,6 +5,13 @@
 export * from './spec/index.js';
 export * from './engine/index.js';
 export { importFile, exportCard, toV3Object, toV2Object, lorebookToV3Object, emptyCard } from './cards/index.js';
-export { assemblePrompt, createPromptAssembler, expandMacros, createEstimatingCounter } from './prompt/index.js';
+export { assemblePrompt, createPromptAssembler, expandMacros } from './prompt/index.js';
 export { openStore, openSqliteStore } from './store/index.js';
-export { loadLlamaModel, createRemoteModel, resolveModel, openModel, pullModel } from './models/index.js';
+export {
+  loadLlamaModel,
+  createRemoteModel,
+  createEstimateTokenCounter,
+  resolveModel,
+  openModel,
+  pullModel,
+} from './models/index.js';

@@ -172,12 +172,7 @@ export function encodeGgufHeader(
   return { header: sink.toBuffer(), offsets, dataBytes: dataOffset };
 }
 
-/** IEEE half-precision bits for a float (round to nearest; fine for small random weights). */
-export function toFloat16Bits(value: number): number {
-  const floatView = new Float32Array(1);
-  const intView = new Uint32Array(floatView.buffer);
-  floatView[0] = value;
-  const bits = intView[0] ?? 0;
+function halfBitsOf(bits: number): number {
   const sign = (bits >>> 16) & 0x8000;
   const exponent = ((bits >>> 23) & 0xff) - 127 + 15;
   const mantissa = bits & 0x7fffff;
@@ -185,4 +180,17 @@ export function toFloat16Bits(value: number): number {
   if (exponent >= 31) return sign | 0x7c00; // overflow to infinity
   const rounded = (exponent << 10) | ((mantissa + 0x1000) >>> 13);
   return sign | Math.min(rounded, 0x7bff);
+}
+
+/** IEEE half-precision bits for a float (round to nearest; fine for small random weights). */
+export function toFloat16Bits(value: number): number {
+  return halfBitsOf(new Uint32Array(new Float32Array([value]).buffer)[0] ?? 0);
+}
+
+/** Converts floats to little-endian half-precision bytes in one pass. */
+export function encodeFloat16(values: Float32Array): Buffer {
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  const halves = new Uint16Array(values.length);
+  for (let index = 0; index < values.length; index += 1) halves[index] = halfBitsOf(bits[index] ?? 0);
+  return Buffer.from(halves.buffer, halves.byteOffset, halves.byteLength);
 }

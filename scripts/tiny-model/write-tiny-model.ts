@@ -8,7 +8,7 @@ import {
   GgmlType,
   encodeGgufHeader,
   tensorByteLength,
-  toFloat16Bits,
+  encodeFloat16,
   type GgufTensorInfo,
   type GgufValue,
 } from './gguf-encoding.js';
@@ -113,23 +113,19 @@ function metadataFor(shape: Shape, context: number, size: string): Array<[string
 }
 
 function fillChunk(tensor: GgufTensorInfo, count: number, random: () => number, scale: number): Buffer {
-  const isNorm = tensor.dims.length === 1;
-  if (tensor.type === GgmlType.f32) {
-    const buffer = Buffer.alloc(count * 4);
-    for (let index = 0; index < count; index += 1) {
-      buffer.writeFloatLE(isNorm ? 1 : (random() * 2 - 1) * scale, index * 4);
-    }
-    return buffer;
-  }
-  const buffer = Buffer.alloc(count * 2);
-  for (let index = 0; index < count; index += 1) {
-    buffer.writeUInt16LE(toFloat16Bits((random() * 2 - 1) * scale), index * 2);
-  }
-  return buffer;
+  const values = new Float32Array(count);
+  if (tensor.dims.length === 1)
+    values.fill(1); // norm weights
+  else for (let index = 0; index < count; index += 1) values[index] = (random() * 2 - 1) * scale;
+  if (tensor.type === GgmlType.f16) return encodeFloat16(values);
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
 /** Writes a random-weights llama GGUF to `outPath` and reports its parameter count and size. */
-export async function writeTinyModel(outPath: string, options: TinyModelOptions = {}): Promise<TinyModelResult> {
+export async function writeTinyModel(
+  outPath: string,
+  options: TinyModelOptions = {},
+): Promise<TinyModelResult> {
   const size = options.size ?? 'tiny';
   const shape = shapes[size];
   const context = options.context ?? 16384;

@@ -7,7 +7,7 @@ import { StarlingError } from '../spec/errors.js';
 import type { ChatModelHandle } from '../spec/model.js';
 import type { Store, User } from '../spec/store.js';
 import { openStore } from '../store/index.js';
-import { DEFAULT_MODEL_NAME, openModel, resolveModel } from '../models/index.js';
+import { defaultModelName, openModel, resolveModel } from '../models/index.js';
 import { createChatService } from './chat-service.js';
 import { loadConfig, resolveHome, type StarlingConfig } from './home.js';
 import { importFiles, type ImportInput } from './importer.js';
@@ -32,12 +32,13 @@ export async function createStarling(options: StarlingOptions = {}) {
 
   /** Resolves a model spec (flag, STARLING_MODEL, config, catalog default) and opens it once. */
   async function getModel(spec?: string): Promise<ChatModelHandle> {
-    const wanted = spec || env.STARLING_MODEL || config.defaultModel || DEFAULT_MODEL_NAME;
+    const wanted = spec || env.STARLING_MODEL || config.defaultModel || defaultModelName;
     const modelConfig = await resolveModel(wanted, { home, configs: (name) => store.models.get(name), env });
     const key = `${modelConfig.provider}:${modelConfig.model}:${modelConfig.baseUrl ?? ''}`;
     const cached = models.get(key);
     if (cached) return cached;
-    const opening = openModel(modelConfig, { contextSize: config.contextSize, env });
+    // The configured context (default 16,384) applies unless the model's own config sets one.
+    const opening = openModel({ ...modelConfig, contextSize: modelConfig.contextSize ?? config.contextSize }, { env });
     models.set(key, opening);
     opening.catch(() => models.delete(key));
     return opening;

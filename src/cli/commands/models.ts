@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { StarlingError } from '../../spec/errors.js';
-import { MODEL_CATALOG, PROVIDER_PRESETS, pullModel } from '../../models/index.js';
+import { modelCatalog, remotePresetNames, pullModel } from '../../models/index.js';
 import { resolveHome, saveConfig } from '../../engine/index.js';
 import { createOutput, parsePositiveInt } from '../output.js';
 import { createProgressBar } from '../progress.js';
@@ -33,7 +33,7 @@ export function registerModels(program: Command): void {
           if (!file.endsWith('.gguf')) continue;
           downloaded.push({ file: path.join(modelsDir, file), bytes: (await stat(path.join(modelsDir, file))).size });
         }
-        const catalog = MODEL_CATALOG.map(({ name, url, description }) => ({ name, url, description }));
+        const catalog = modelCatalog.map(({ name, url, description }) => ({ name, url, description }));
         if (output.json) return output.printJson({ configured, downloaded, catalog });
         output.say('configured:');
         for (const item of configured) output.say(`  ${item.name}  ${item.provider}  ${item.model}`);
@@ -74,7 +74,7 @@ export function registerModels(program: Command): void {
   models
     .command('add')
     .argument('<name>', 'a name to refer to this model by')
-    .requiredOption('--provider <provider>', `llama (a local .gguf) or ${Object.keys(PROVIDER_PRESETS).join(', ')}`)
+    .requiredOption('--provider <provider>', `llama (a local .gguf) or ${remotePresetNames.join(', ')}`)
     .requiredOption('--model <model>', 'the .gguf path for llama, else the remote model id')
     .option('--base-url <url>', 'endpoint (default: the preset)')
     .option('--api-key-env <variable>', 'environment variable that holds the API key (the key is never stored)')
@@ -85,7 +85,7 @@ export function registerModels(program: Command): void {
         name: string,
         options: { provider: string; model: string; baseUrl?: string; apiKeyEnv?: string; context?: string; default?: boolean },
       ) => {
-        const known = ['llama', ...Object.keys(PROVIDER_PRESETS)];
+        const known = ['llama', ...remotePresetNames];
         if (!known.includes(options.provider)) {
           throw new StarlingError('usage', `--provider must be one of ${known.join(', ')}, got "${options.provider}"`);
         }

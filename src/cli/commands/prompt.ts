@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { StarlingError } from '../../spec/errors.js';
 import type { TokenCounter } from '../../spec/tokens.js';
-import { createEstimatingCounter } from '../../prompt/index.js';
+import { createEstimateTokenCounter } from '../../models/index.js';
 import type { Starling } from '../../engine/index.js';
 import { createOutput, parsePositiveInt } from '../output.js';
 import { withStarling } from './shared.js';
@@ -75,7 +75,7 @@ async function chooseCounter(
     if (spec !== undefined) throw error;
     const reason = StarlingError.isInstance(error) ? error.code : 'model unavailable';
     return {
-      counter: createEstimatingCounter(),
+      counter: createEstimateTokenCounter(),
       contextSize: wanted,
       note: `no model available (${reason}); token counts are estimates`,
     };

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DEFAULT_MODEL_NAME, pullModel } from '../../models/index.js';
+import { defaultModelName, pullModel } from '../../models/index.js';
 import { StarlingError } from '../../spec/errors.js';
 import { createOutput } from '../output.js';
 import { createProgressBar } from '../progress.js';
@@ -29,9 +29,9 @@ export function registerQuickstart(program: Command): void {
           await starling.getModel(options.model);
         } catch (error) {
           if (!StarlingError.isInstance(error) || error.code !== 'model_not_downloaded') throw error;
-          output.say(`Downloading the default model ${DEFAULT_MODEL_NAME} (about 1 GB, once)…`);
-          const bar = createProgressBar(DEFAULT_MODEL_NAME);
-          await pullModel(DEFAULT_MODEL_NAME, {
+          output.say(`Downloading the default model ${defaultModelName} (about 1 GB, once)…`);
+          const bar = createProgressBar(defaultModelName);
+          await pullModel(defaultModelName, {
             modelsDir: path.join(starling.home, 'models'),
             onProgress: ({ received, total }) => bar.update(received, total),
           });

@@ -42,7 +42,11 @@ export async function resolveCallOptions(
 ): Promise<{ settings: LlamaGenerationSettings; warnings: SharedV3Warning[] }> {
   const warnings: SharedV3Warning[] = [];
   if (options.tools !== undefined && options.tools.length > 0) {
-    warnings.push({ type: 'unsupported', feature: 'tools', details: 'The embedded provider does not call tools.' });
+    warnings.push({
+      type: 'unsupported',
+      feature: 'tools',
+      details: 'The embedded provider does not call tools.',
+    });
   }
   if (options.toolChoice !== undefined && options.tools === undefined) {
     warnings.push({ type: 'unsupported', feature: 'toolChoice' });
@@ -52,7 +56,9 @@ export async function resolveCallOptions(
       ? { frequencyPenalty: options.frequencyPenalty, presencePenalty: options.presencePenalty }
       : undefined;
   const grammar =
-    options.responseFormat?.type === 'json' ? await grammarFor(llama, options.responseFormat.schema) : undefined;
+    options.responseFormat?.type === 'json'
+      ? await grammarFor(llama, options.responseFormat.schema)
+      : undefined;
   return {
     warnings,
     settings: {

@@ -32,7 +32,9 @@ interface PromptAccount {
   reusedPromptTokens: number;
 }
 
-function finishReasonOf(stopReason: LlamaChatResponse['metadata']['stopReason']): LanguageModelV3FinishReason {
+function finishReasonOf(
+  stopReason: LlamaChatResponse['metadata']['stopReason'],
+): LanguageModelV3FinishReason {
   switch (stopReason) {
     case 'eogToken':
     case 'stopGenerationTrigger':
@@ -111,26 +113,26 @@ async function run(
     if (signal.aborted) return undefined;
     try {
       return await slot.chat.generateResponse(request.history, {
-      signal,
-      stopOnAbortSignal: true,
-      maxTokens: settings.maxTokens,
-      temperature: settings.temperature,
-      topP: settings.topP,
-      topK: settings.topK,
-      seed: settings.seed,
-      customStopTriggers: settings.customStopTriggers,
-      repeatPenalty: settings.repeatPenalty ?? false,
-      grammar: settings.grammar,
-      onToken: (tokens) => {
-        outputTokens += tokens.length;
-      },
-      onTextChunk: (chunk) => {
-        if (chunk.length === 0) return;
-        if (!textStarted) emit({ type: 'text-start', id: textId });
-        textStarted = true;
-        emit({ type: 'text-delta', id: textId, delta: chunk });
-      },
-    });
+        signal,
+        stopOnAbortSignal: true,
+        maxTokens: settings.maxTokens,
+        temperature: settings.temperature,
+        topP: settings.topP,
+        topK: settings.topK,
+        seed: settings.seed,
+        customStopTriggers: settings.customStopTriggers,
+        repeatPenalty: settings.repeatPenalty ?? false,
+        grammar: settings.grammar,
+        onToken: (tokens) => {
+          outputTokens += tokens.length;
+        },
+        onTextChunk: (chunk) => {
+          if (chunk.length === 0) return;
+          if (!textStarted) emit({ type: 'text-start', id: textId });
+          textStarted = true;
+          emit({ type: 'text-delta', id: textId, delta: chunk });
+        },
+      });
     } catch (error) {
       // An abort while the prompt is still being evaluated surfaces as a throw: same clean ending.
       if (signal.aborted) return undefined;
@@ -141,7 +143,8 @@ async function run(
   if (textStarted) emit({ type: 'text-end', id: textId });
   emit({
     type: 'finish',
-    finishReason: result === undefined ? { unified: 'other', raw: 'abort' } : finishReasonOf(result.metadata.stopReason),
+    finishReason:
+      result === undefined ? { unified: 'other', raw: 'abort' } : finishReasonOf(result.metadata.stopReason),
     usage: usageOf(account, outputTokens),
     providerMetadata: {
       starling: {

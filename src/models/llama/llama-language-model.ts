@@ -39,7 +39,10 @@ export class LlamaLanguageModel implements LanguageModelV3 {
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     if (this.parts.isDisposed()) {
-      throw new StarlingError('model_disposed', `The embedded model "${this.modelId}" was disposed; open it again.`);
+      throw new StarlingError(
+        'model_disposed',
+        `The embedded model "${this.modelId}" was disposed; open it again.`,
+      );
     }
     const { history, warnings: promptWarnings } = toChatHistory(options.prompt);
     const { settings, warnings } = await resolveCallOptions(this.parts.llama, options);

@@ -6,7 +6,10 @@ import type { ChatHistoryItem } from 'node-llama-cpp';
  * Maps system/user/assistant text to chat history, ending with a model item to generate into (an
  * existing trailing assistant message is continued). Non-text parts are dropped with a warning.
  */
-export function toChatHistory(prompt: LanguageModelV3Prompt): { history: ChatHistoryItem[]; warnings: SharedV3Warning[] } {
+export function toChatHistory(prompt: LanguageModelV3Prompt): {
+  history: ChatHistoryItem[];
+  warnings: SharedV3Warning[];
+} {
   const history: ChatHistoryItem[] = [];
   const dropped = new Set<string>();
   for (const message of prompt) {

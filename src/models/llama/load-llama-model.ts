@@ -28,7 +28,9 @@ async function loadModelFile(modelPath: string): Promise<LlamaModel> {
   try {
     await access(modelPath);
   } catch (error) {
-    throw new StarlingError('model_file_not_found', `GGUF model file not found: ${modelPath}`, { cause: error });
+    throw new StarlingError('model_file_not_found', `GGUF model file not found: ${modelPath}`, {
+      cause: error,
+    });
   }
   const llama = await loadLlamaBinding();
   try {
@@ -55,9 +57,13 @@ export async function loadLlamaModel(options: LoadLlamaModelOptions): Promise<Ch
     });
   } catch (error) {
     await model.dispose();
-    throw new StarlingError('model_context_failed', `Could not create a llama.cpp context for ${options.modelPath}: ${String(error)}`, {
-      cause: error,
-    });
+    throw new StarlingError(
+      'model_context_failed',
+      `Could not create a llama.cpp context for ${options.modelPath}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   const chatWrapper = resolveChatWrapper(model);
   const sequences = Array.from({ length: sessionCount }, () => context.getSequence());

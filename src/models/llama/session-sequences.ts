@@ -48,7 +48,8 @@ export class SessionSequences {
 
   /** Disposes every chat; the sequences go with their context. */
   dispose(): void {
-    for (const slot of [...this.free, ...this.bySession.values()]) slot.chat.dispose({ disposeSequence: false });
+    for (const slot of [...this.free, ...this.bySession.values()])
+      slot.chat.dispose({ disposeSequence: false });
     this.free.length = 0;
     this.bySession.clear();
   }
