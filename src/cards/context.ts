@@ -43,7 +43,12 @@ export function cardError(code: string, message: string, details?: Record<string
 }
 
 /** Error for a field whose type cannot be a card's: names the JSON path. */
-export function invalidField(context: ImportContext, path: string, expected: string, value: unknown): StarlingError {
+export function invalidField(
+  context: ImportContext,
+  path: string,
+  expected: string,
+  value: unknown,
+): StarlingError {
   return cardError(context.invalidCode, `${path}: expected ${expected}, got ${describe(value)}`, { path });
 }
 
@@ -54,4 +59,11 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return 'a string';
   return `a ${typeof value}`;
+}
+
+/** A short quotation of an untrusted value for messages: never more than a few dozen characters. */
+export function preview(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return describe(value);
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+  return typeof value === 'string' && value.length > 40 ? `${text.slice(0, -1)}…"` : text;
 }

@@ -159,7 +159,12 @@ export function readBoolean(
 }
 
 /** A JSON object kept verbatim (extensions); absent or null gives an empty object. */
-export function readObject(context: ImportContext, object: JsonObject, key: string, path: string): JsonObject {
+export function readObject(
+  context: ImportContext,
+  object: JsonObject,
+  key: string,
+  path: string,
+): JsonObject {
   const value = get(object, key);
   if (value === undefined) return {};
   if (value === null) {

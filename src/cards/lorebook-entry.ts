@@ -4,7 +4,7 @@
  * fields and leave `extensions`; export writes them back under the same names.
  */
 import type { LorebookEntry, LorePosition } from '../spec/lorebook.js';
-import { cardError, invalidField, warn, type ImportContext } from './context.js';
+import { cardError, invalidField, preview, warn, type ImportContext } from './context.js';
 import {
   get,
   has,
@@ -39,7 +39,13 @@ export const ENTRY_DEFAULTS = {
 } as const;
 
 /** An integer within [min, max]; out-of-range or fractional values are fixed with a warning. */
-export function clampInteger(context: ImportContext, value: number, min: number, max: number, path: string): number {
+export function clampInteger(
+  context: ImportContext,
+  value: number,
+  min: number,
+  max: number,
+  path: string,
+): number {
   const fixed = Math.min(max, Math.max(min, Math.round(value)));
   if (fixed !== value) warn(context, 'card_value_adjusted', `${path}: ${value} adjusted to ${fixed}`, path);
   return fixed;
@@ -59,14 +65,19 @@ export function readPositionValue(
     mapped = named === undefined ? positionFromCode(Number(value)) : { position: named, approximated: false };
   } else throw invalidField(context, path, 'a position name or number', value);
   if (mapped === undefined) {
-    warn(context, 'lorebook_unknown_position', `${path}: unknown position ${String(value)}; using before_char`, path);
+    warn(
+      context,
+      'lorebook_unknown_position',
+      `${path}: unknown position ${preview(value)}; using before_char`,
+      path,
+    );
     return undefined;
   }
   if (mapped.approximated) {
     warn(
       context,
       'lorebook_position_approximated',
-      `${path}: author's-note position ${String(value)} placed in the history at the entry's depth`,
+      `${path}: author's-note position ${preview(value)} placed in the history at the entry's depth`,
       path,
     );
   }
@@ -84,20 +95,36 @@ export function readCode<T>(
 ): T {
   const value = get(object, key);
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' && typeof value !== 'string') throw invalidField(context, path, 'a number', value);
+  if (typeof value !== 'number' && typeof value !== 'string')
+    throw invalidField(context, path, 'a number', value);
   const mapped = map(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
   if (mapped !== undefined) return mapped;
-  warn(context, 'lorebook_unknown_code', `${path}: unknown value ${String(value)}; using ${String(fallback)}`, path);
+  warn(
+    context,
+    'lorebook_unknown_code',
+    `${path}: unknown value ${preview(value)}; using ${String(fallback)}`,
+    path,
+  );
   return fallback;
 }
 
 /** An entry id: a non-negative integer, or null (assigned later) with a warning for anything else. */
-export function readEntryId(context: ImportContext, object: JsonObject, key: string, path: string): number | null {
+export function readEntryId(
+  context: ImportContext,
+  object: JsonObject,
+  key: string,
+  path: string,
+): number | null {
   const value = get(object, key);
   if (value === undefined || value === null) return null;
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
-  warn(context, 'lorebook_id_replaced', `${path}: ${JSON.stringify(value)} is not an entry id; a new id is assigned`, path);
+  warn(
+    context,
+    'lorebook_id_replaced',
+    `${path}: ${preview(value)} is not an entry id; a new id is assigned`,
+    path,
+  );
   return null;
 }
 
@@ -132,16 +159,31 @@ export function readBookEntry(context: ImportContext, raw: unknown, path: string
     readPositionValue(context, get(raw, 'position'), `${path}.position`);
   const position: LorePosition = mapped?.position ?? 'before_char';
   const comment = readString(context, raw, 'comment', `${path}.comment`);
-  const probability = readNumber(context, extensions, 'probability', at('probability'), ENTRY_DEFAULTS.probability);
+  const probability = readNumber(
+    context,
+    extensions,
+    'probability',
+    at('probability'),
+    ENTRY_DEFAULTS.probability,
+  );
   const scanDepth = readNullableNumber(context, extensions, 'scan_depth', at('scan_depth'));
   const kept = omitKeys(extensions, TYPED_ENTRY_EXTENSION_KEYS);
   const entry: EntryDraft = {
     id: readEntryId(context, raw, 'id', `${path}.id`),
     name: comment !== '' ? comment : readString(context, raw, 'name', `${path}.name`),
     keys: readStringList(context, raw, keysField, `${path}.${keysField}`, { splitCommas: true }),
-    secondaryKeys: readStringList(context, raw, 'secondary_keys', `${path}.secondary_keys`, { splitCommas: true }),
+    secondaryKeys: readStringList(context, raw, 'secondary_keys', `${path}.secondary_keys`, {
+      splitCommas: true,
+    }),
     selective: readBoolean(context, raw, 'selective', `${path}.selective`, false),
-    selectiveLogic: readCode(context, extensions, 'selectiveLogic', at('selectiveLogic'), selectiveLogicFrom, 'and_any'),
+    selectiveLogic: readCode(
+      context,
+      extensions,
+      'selectiveLogic',
+      at('selectiveLogic'),
+      selectiveLogicFrom,
+      'and_any',
+    ),
     content: readString(context, raw, 'content', `${path}.content`),
     enabled: readBoolean(context, raw, 'enabled', `${path}.enabled`, true),
     constant: readBoolean(context, raw, 'constant', `${path}.constant`, false),
@@ -188,7 +230,11 @@ export function assignEntryIds(context: ImportContext, drafts: EntryDraft[], pat
       used.add(draft.id);
       return draft.id;
     }
-    warn(context, 'lorebook_id_replaced', `${path}[${index}]: duplicate id ${draft.id}; a new id is assigned`);
+    warn(
+      context,
+      'lorebook_id_replaced',
+      `${path}[${index}]: duplicate id ${draft.id}; a new id is assigned`,
+    );
     return null;
   });
   let next = 0;

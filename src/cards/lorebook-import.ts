@@ -35,7 +35,12 @@ export function entryItems(context: ImportContext, book: JsonObject, path: strin
 }
 
 /** Reads a `character_book`-shaped object at `path` into a Lorebook. */
-export function readCharacterBook(context: ImportContext, raw: unknown, path: string, fallbackName = ''): Lorebook {
+export function readCharacterBook(
+  context: ImportContext,
+  raw: unknown,
+  path: string,
+  fallbackName = '',
+): Lorebook {
   if (!isObject(raw)) throw invalidField(context, path, 'a lorebook object', raw);
   const entriesPath = `${path}.entries`;
   const drafts = entryItems(context, raw, entriesPath).map((item, index) =>

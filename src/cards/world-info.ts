@@ -98,12 +98,20 @@ function readWorldInfoEntry(context: ImportContext, raw: unknown, path: string, 
   const probability = readNumber(context, raw, 'probability', at('probability'), ENTRY_DEFAULTS.probability);
   const extensions = extraFields(raw);
   const entry: EntryDraft = {
-    id: readEntryId(context, raw, 'uid', at('uid')) ?? readEntryId(context, { uid: mapKey }, 'uid', path),
+    // Without a usable uid, a numeric map key is the entry's id; otherwise one is assigned.
+    id: readEntryId(context, raw, 'uid', at('uid')) ?? (/^\d{1,15}$/.test(mapKey) ? Number(mapKey) : null),
     name: readString(context, raw, 'comment', at('comment')),
     keys: regex.keys,
     secondaryKeys: regex.secondaryKeys,
     selective: readBoolean(context, raw, 'selective', at('selective'), true),
-    selectiveLogic: readCode(context, raw, 'selectiveLogic', at('selectiveLogic'), selectiveLogicFrom, 'and_any'),
+    selectiveLogic: readCode(
+      context,
+      raw,
+      'selectiveLogic',
+      at('selectiveLogic'),
+      selectiveLogicFrom,
+      'and_any',
+    ),
     content: readString(context, raw, 'content', at('content')),
     enabled: !readBoolean(context, raw, 'disable', at('disable'), false),
     constant: readBoolean(context, raw, 'constant', at('constant'), false),
@@ -113,14 +121,21 @@ function readWorldInfoEntry(context: ImportContext, raw: unknown, path: string, 
     insertionOrder: readNumber(context, raw, 'order', at('order'), ENTRY_DEFAULTS.insertionOrder),
     priority: ENTRY_DEFAULTS.priority,
     position,
-    depth: clampInteger(context, readNumber(context, raw, 'depth', at('depth'), ENTRY_DEFAULTS.depth), 0, 10_000, at('depth')),
+    depth: clampInteger(
+      context,
+      readNumber(context, raw, 'depth', at('depth'), ENTRY_DEFAULTS.depth),
+      0,
+      10_000,
+      at('depth'),
+    ),
     role: readCode(context, raw, 'role', at('role'), roleFrom, 'system'),
     probability: clampInteger(context, probability, 0, 100, at('probability')),
     useProbability: readBoolean(context, raw, 'useProbability', at('useProbability'), true),
     scanDepth: scanDepth === null ? null : clampInteger(context, scanDepth, 0, 10_000, at('scanDepth')),
     preventRecursion: readBoolean(context, raw, 'preventRecursion', at('preventRecursion'), false),
     excludeRecursion: readBoolean(context, raw, 'excludeRecursion', at('excludeRecursion'), false),
-    extensions: mapped?.approximated === true ? { ...extensions, position: get(raw, 'position') } : extensions,
+    extensions:
+      mapped?.approximated === true ? { ...extensions, position: get(raw, 'position') } : extensions,
   };
   checkEntrySize(context, entry, path);
   return entry;
@@ -140,8 +155,12 @@ export function isWorldInfo(document: JsonObject): boolean {
 export function readWorldInfo(context: ImportContext, document: JsonObject, fallbackName: string): Lorebook {
   const entriesValue = get(document, 'entries');
   const mapKeys = isObject(entriesValue) ? Object.keys(entriesValue) : [];
-  const drafts = entryItems(context, isObject(entriesValue) ? { entries: Object.values(entriesValue) } : document, 'entries').map(
-    (item, index) => readWorldInfoEntry(context, item, `entries.${mapKeys[index] ?? index}`, mapKeys[index] ?? ''),
+  const drafts = entryItems(
+    context,
+    isObject(entriesValue) ? { entries: Object.values(entriesValue) } : document,
+    'entries',
+  ).map((item, index) =>
+    readWorldInfoEntry(context, item, `entries.${mapKeys[index] ?? index}`, mapKeys[index] ?? ''),
   );
   const name = readString(context, document, 'name', 'name');
   return {
