@@ -4,7 +4,14 @@
  */
 export * from './spec/index.js';
 export * from './engine/index.js';
-export { importFile, exportCard, toV3Object, toV2Object, lorebookToV3Object, emptyCard } from './cards/index.js';
+export {
+  importFile,
+  exportCard,
+  toV3Object,
+  toV2Object,
+  lorebookToV3Object,
+  emptyCard,
+} from './cards/index.js';
 export { assemblePrompt, createPromptAssembler, expandMacros } from './prompt/index.js';
 export { openStore, openSqliteStore } from './store/index.js';
 export {

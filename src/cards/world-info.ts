@@ -168,7 +168,8 @@ export function readWorldInfo(context: ImportContext, document: JsonObject, fall
     description: readString(context, document, 'description', 'description'),
     scanDepth: null,
     tokenBudget: null,
-    recursiveScanning: false,
+    // SillyTavern scans recursively by default; its world files carry no flag of their own.
+    recursiveScanning: true,
     extensions: Object.fromEntries(
       Object.entries(document).filter(([key]) => !['entries', 'name', 'description'].includes(key)),
     ),

@@ -1,6 +1,10 @@
 /** A download progress bar on stderr; redrawn at most every 100 ms. */
-export function createProgressBar(label: string): { update(received: number, total: number | null): void; done(): void } {
+export function createProgressBar(label: string): {
+  update(received: number, total: number | null): void;
+  done(): void;
+} {
   let last = 0;
+  let drawn = false;
   const render = (received: number, total: number | null): void => {
     const mib = (bytes: number) => (bytes / 1_048_576).toFixed(1);
     if (total && total > 0) {
@@ -19,10 +23,13 @@ export function createProgressBar(label: string): { update(received: number, tot
       const time = Date.now();
       if (time - last < 100) return;
       last = time;
+      drawn = true;
       render(received, total);
     },
+    /** Ends the bar's line, if one was drawn, so later output starts on a fresh line. */
     done() {
-      process.stderr.write('\n');
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
     },
   };
 }

@@ -18,7 +18,11 @@ export async function runRepl(input: {
 }): Promise<void> {
   const { starling, sessionId, output } = input;
   const owner = starling.user.id;
-  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY,
+  });
   output.say(`session ${sessionId}. ${HELP}`);
   try {
     for await (const raw of lines) {
@@ -27,7 +31,12 @@ export async function runRepl(input: {
       try {
         if (line === '/quit' || line === '/exit') break;
         if (!line.startsWith('/')) {
-          await sendWithInterrupt(starling, output, { sessionId, text: line, model: input.model, maxOutputTokens: input.maxOutputTokens });
+          await sendWithInterrupt(starling, output, {
+            sessionId,
+            text: line,
+            model: input.model,
+            maxOutputTokens: input.maxOutputTokens,
+          });
           continue;
         }
         const [command = '', ...rest] = line.split(' ');
@@ -36,12 +45,20 @@ export async function runRepl(input: {
         const head = session?.headId ?? null;
         switch (command) {
           case '/regen':
-            await sendWithInterrupt(starling, output, { sessionId, text: '', model: input.model, maxOutputTokens: input.maxOutputTokens, regenerate: true });
+            await sendWithInterrupt(starling, output, {
+              sessionId,
+              text: '',
+              model: input.model,
+              maxOutputTokens: input.maxOutputTokens,
+              regenerate: true,
+            });
             break;
           case '/swipes': {
             if (!head) break;
             const swipes = await starling.chat.swipes(owner, sessionId, head);
-            swipes.forEach((swipe, index) => output.say(`${index + 1}${swipe.id === head ? '*' : ' '} ${swipe.content.slice(0, 100)}`));
+            swipes.forEach((swipe, index) =>
+              output.say(`${index + 1}${swipe.id === head ? '*' : ' '} ${swipe.content.slice(0, 100)}`),
+            );
             break;
           }
           case '/swipe': {
@@ -54,7 +71,8 @@ export async function runRepl(input: {
             break;
           }
           case '/edit':
-            if (!head || !argument) throw new StarlingError('usage', '/edit <new text> replaces the last message');
+            if (!head || !argument)
+              throw new StarlingError('usage', '/edit <new text> replaces the last message');
             await starling.chat.editMessage(owner, sessionId, head, argument);
             break;
           case '/history':

@@ -119,7 +119,12 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     async startSession(ownerId: string, character: CharacterRecord, title?: string) {
       const card = character.card;
       const seed = Math.floor(Math.random() * 2 ** 31);
-      const macroContext = { char: card.nickname || card.name, user: config.userName, now: now(), chatSeed: seed };
+      const macroContext = {
+        char: card.nickname || card.name,
+        user: config.userName,
+        now: now(),
+        chatSeed: seed,
+      };
       const greetings = [card.firstMessage, ...card.alternateGreetings].filter((text) => text.trim() !== '');
       const roots: MessageDraft[] = greetings.map((text, index) => ({
         parentId: null,
@@ -148,7 +153,10 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         content: text,
         createdAt: now().getTime(),
       };
-      const history = [...toHistory(context.path), { id: user.id ?? '', role: 'user' as const, content: text, createdAt: user.createdAt ?? 0 }];
+      const history = [
+        ...toHistory(context.path),
+        { id: user.id ?? '', role: 'user' as const, content: text, createdAt: user.createdAt ?? 0 },
+      ];
       return generateAndStore(context, history, { user, parentId: context.session.headId }, options);
     },
 
@@ -165,7 +173,12 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         );
       }
       const path = await store.messages.path(target.parentId);
-      return generateAndStore({ ...context, path }, toHistory(path), { user: null, parentId: target.parentId }, options);
+      return generateAndStore(
+        { ...context, path },
+        toHistory(path),
+        { user: null, parentId: target.parentId },
+        options,
+      );
     },
 
     /** Makes `messageId` the shown swipe: the head moves to its most recent descendant. */
@@ -230,14 +243,37 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         context = loaded;
         path = loaded.path;
       } else {
-        context = { session: draftSession(input), character: input.character, lorebooks: await lorebooksFor(store, input.character) };
+        context = {
+          session: draftSession(input),
+          character: input.character,
+          lorebooks: await lorebooksFor(store, input.character),
+        };
         const greeting = input.character.card.firstMessage;
         if (greeting.trim()) {
-          const content = expandMacros(greeting, { char: input.character.card.name, user: config.userName, now: now(), chatSeed: 0 });
-          path = [{ id: 'greeting', sessionId: '', parentId: null, role: 'assistant', content, status: 'complete', createdAt: 0, meta: {} }];
+          const content = expandMacros(greeting, {
+            char: input.character.card.name,
+            user: config.userName,
+            now: now(),
+            chatSeed: 0,
+          });
+          path = [
+            {
+              id: 'greeting',
+              sessionId: '',
+              parentId: null,
+              role: 'assistant',
+              content,
+              status: 'complete',
+              createdAt: 0,
+              meta: {},
+            },
+          ];
         }
       }
-      const history = [...toHistory(path), { id: 'new', role: 'user' as const, content: input.text, createdAt: now().getTime() }];
+      const history = [
+        ...toHistory(path),
+        { id: 'new', role: 'user' as const, content: input.text, createdAt: now().getTime() },
+      ];
       return buildPrompt(context, history, input.counter, input.contextSize);
     },
   };

@@ -15,7 +15,11 @@ export interface TurnContext {
 }
 
 /** Reads a session and everything its next turn depends on, or throws `session_not_found`. */
-export async function loadTurnContext(store: Store, sessionId: string, ownerId: string): Promise<TurnContext> {
+export async function loadTurnContext(
+  store: Store,
+  sessionId: string,
+  ownerId: string,
+): Promise<TurnContext> {
   const session = await store.sessions.get(sessionId);
   if (!session || session.ownerId !== ownerId) {
     throw new StarlingError('session_not_found', `no session with id ${sessionId}`);
@@ -45,7 +49,11 @@ export async function lorebooksFor(
 }
 
 /** Finds a message and checks that it belongs to the session. */
-export async function messageInSession(store: Store, sessionId: string, messageId: string): Promise<MessageRecord> {
+export async function messageInSession(
+  store: Store,
+  sessionId: string,
+  messageId: string,
+): Promise<MessageRecord> {
   const message = await store.messages.get(messageId);
   if (!message || message.sessionId !== sessionId) {
     throw new StarlingError('message_not_found', `no message ${messageId} in session ${sessionId}`);

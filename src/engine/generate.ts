@@ -64,7 +64,10 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
           options.onDelta?.(part.delta);
         } else if (part.type === 'finish') {
           finishReason = mapFinishReason(part.finishReason.unified);
-          usage = { inputTokens: part.usage.inputTokens.total ?? null, outputTokens: part.usage.outputTokens.total ?? null };
+          usage = {
+            inputTokens: part.usage.inputTokens.total ?? null,
+            outputTokens: part.usage.outputTokens.total ?? null,
+          };
         } else if (part.type === 'error') {
           throw part.error;
         }

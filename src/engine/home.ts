@@ -24,7 +24,9 @@ export type StarlingConfig = z.infer<typeof configSchema>;
 
 /** Resolves the state folder from STARLING_HOME or the default, creating it. */
 export function resolveHome(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.STARLING_HOME?.trim() ? path.resolve(env.STARLING_HOME) : path.join(homedir(), '.starling');
+  const home = env.STARLING_HOME?.trim()
+    ? path.resolve(env.STARLING_HOME)
+    : path.join(homedir(), '.starling');
   mkdirSync(path.join(home, 'models'), { recursive: true });
   return home;
 }

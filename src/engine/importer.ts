@@ -4,7 +4,8 @@
  * book attached when it is imported in the same batch or already exists.
  */
 import { importFile } from '../cards/index.js';
-import { StarlingError, toStarlingError } from '../spec/errors.js';
+import type { StarlingError } from '../spec/errors.js';
+import { toStarlingError } from '../spec/errors.js';
 import type { ImportWarning } from '../spec/character.js';
 import type { CharacterRecord, Store } from '../spec/store.js';
 
@@ -55,7 +56,13 @@ export async function importFiles(
     } else {
       const record = await store.characters.create(ownerId, result.card, result.assets);
       characters.push(record);
-      imported.push({ file: file.name, id: record.id, name: record.card.name, kind: 'character', warnings: result.warnings });
+      imported.push({
+        file: file.name,
+        id: record.id,
+        name: record.card.name,
+        kind: 'character',
+        warnings: result.warnings,
+      });
     }
   }
   for (const character of characters) {

@@ -38,7 +38,10 @@ export async function createStarling(options: StarlingOptions = {}) {
     const cached = models.get(key);
     if (cached) return cached;
     // The configured context (default 16,384) applies unless the model's own config sets one.
-    const opening = openModel({ ...modelConfig, contextSize: modelConfig.contextSize ?? config.contextSize }, { env });
+    const opening = openModel(
+      { ...modelConfig, contextSize: modelConfig.contextSize ?? config.contextSize },
+      { env },
+    );
     models.set(key, opening);
     opening.catch(() => models.delete(key));
     return opening;
@@ -58,12 +61,14 @@ export async function createStarling(options: StarlingOptions = {}) {
     /** Finds a character by id or name, or throws `character_not_found`. */
     async character(idOrName: string) {
       const record = await store.characters.resolve(user.id, idOrName);
-      if (!record) throw new StarlingError('character_not_found', `no character with id or name "${idOrName}"`);
+      if (!record)
+        throw new StarlingError('character_not_found', `no character with id or name "${idOrName}"`);
       return record;
     },
     /** Frees models and closes the store. */
     async close() {
-      for (const handle of models.values()) await handle.then((loaded) => loaded.dispose()).catch(() => undefined);
+      for (const handle of models.values())
+        await handle.then((loaded) => loaded.dispose()).catch(() => undefined);
       models.clear();
       await store.close();
     },

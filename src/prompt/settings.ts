@@ -17,6 +17,12 @@ export interface PromptSettings {
   matchWholeWords: boolean;
   /** Depth (messages from the end of history) of the per-turn lore block. */
   loreDepth: number;
+  /**
+   * Anchor each turn's new lore before that turn's user message and keep it there until the next
+   * history trim, instead of one block at `loreDepth` rebuilt every turn: more prefix reuse, more
+   * lore in the window. Ignored with `strictLorePositions`.
+   */
+  anchorLore: boolean;
 }
 
 export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
@@ -28,6 +34,8 @@ export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
   caseSensitive: false,
   matchWholeWords: true,
   loreDepth: 4,
+  // Anchoring keeps each turn's prompt an extension of the last one (see docs/decisions/0004).
+  anchorLore: true,
 });
 
 export interface HistoryMessage {

@@ -179,7 +179,10 @@ export interface MessageStore {
   children(parentId: string): Promise<MessageRecord[]>;
   /** Sibling roots when `parentId` is null. */
   roots(sessionId: string): Promise<MessageRecord[]>;
-  update(id: string, patch: { content?: string; status?: MessageStatus; meta?: Record<string, unknown> }): Promise<MessageRecord>;
+  update(
+    id: string,
+    patch: { content?: string; status?: MessageStatus; meta?: Record<string, unknown> },
+  ): Promise<MessageRecord>;
   /**
    * Deletes a message and its whole subtree; if the session head was inside it, the head moves to
    * `newHead` (default: the deleted message's parent). One transaction.

@@ -28,7 +28,8 @@ export function registerCharacters(program: Command): void {
         });
         if (output.json) return output.printJson(list);
         if (list.length === 0) output.say('no characters yet: starling import <card.png>');
-        for (const item of list) output.say(`${item.id}  ${item.name}  v${item.version}  ${item.tags.join(', ')}`);
+        for (const item of list)
+          output.say(`${item.id}  ${item.name}  v${item.version}  ${item.tags.join(', ')}`);
       });
     });
 
@@ -52,7 +53,8 @@ export function registerCharacters(program: Command): void {
         ] as const) {
           if (value.trim()) output.say(`\n${label}:\n${value}`);
         }
-        if (data.alternateGreetings.length) output.say(`\nalternate greetings: ${data.alternateGreetings.length}`);
+        if (data.alternateGreetings.length)
+          output.say(`\nalternate greetings: ${data.alternateGreetings.length}`);
         if (data.lorebook) output.say(`lorebook entries: ${data.lorebook.entries.length}`);
       });
     });
@@ -64,7 +66,10 @@ export function registerCharacters(program: Command): void {
     .requiredOption('-o, --output <file>', 'where to write the card')
     .action(async (idOrName: string, options: { format: string; output: string }) => {
       if (!FORMATS.includes(options.format as ExportFormat)) {
-        throw new StarlingError('usage', `--format must be one of ${FORMATS.join(', ')}, got "${options.format}"`);
+        throw new StarlingError(
+          'usage',
+          `--format must be one of ${FORMATS.join(', ')}, got "${options.format}"`,
+        );
       }
       await withStarling(async (starling) => {
         const record = await starling.character(idOrName);

@@ -32,7 +32,9 @@ export function registerChat(program: Command): void {
         const character = await starling.character(characterRef);
         // Load the model before creating a session, so a missing model leaves nothing behind.
         await starling.getModel(options.model);
-        const sessionId = options.session ?? (await newSession(starling, character.id, output, options.message === undefined));
+        const sessionId =
+          options.session ??
+          (await newSession(starling, character.id, output, options.message === undefined));
         if (options.message === undefined) {
           return runRepl({ starling, sessionId, model: options.model, maxOutputTokens, output });
         }
@@ -85,13 +87,17 @@ export async function sendWithInterrupt(
       signal: controller.signal,
       onEvent,
     };
-    const result = input.regenerate ? await starling.chat.regenerate(options) : await starling.chat.send(input.text, options);
+    const result = input.regenerate
+      ? await starling.chat.regenerate(options)
+      : await starling.chat.send(input.text, options);
     output.stream(result.finishReason === 'abort' ? ' [stopped]\n' : '\n');
     return result;
   } catch (error) {
     output.stream('\n');
     if (StarlingError.isInstance(error)) throw error;
-    throw new StarlingError('chat_failed', error instanceof Error ? error.message : String(error), { cause: error });
+    throw new StarlingError('chat_failed', error instanceof Error ? error.message : String(error), {
+      cause: error,
+    });
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }

@@ -21,7 +21,10 @@ export function registerImport(program: Command): void {
         const info = await stat(file).catch(() => null);
         if (!info?.isFile()) throw new StarlingError('file_not_found', `${file}: no such file`);
         if (info.size > CARD_LIMITS.maxFileBytes) {
-          throw new StarlingError('card_too_large', `${file}: ${info.size} bytes is over the ${CARD_LIMITS.maxFileBytes}-byte limit`);
+          throw new StarlingError(
+            'card_too_large',
+            `${file}: ${info.size} bytes is over the ${CARD_LIMITS.maxFileBytes}-byte limit`,
+          );
         }
         inputs.push({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) });
       }

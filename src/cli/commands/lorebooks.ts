@@ -70,7 +70,8 @@ export function registerLorebooks(program: Command): void {
           if (options.global) {
             await starling.store.lorebooks.setGlobal(record.id, attach);
           } else {
-            if (!characterRef) throw new StarlingError('usage', `lorebooks ${name} needs a character or --global`);
+            if (!characterRef)
+              throw new StarlingError('usage', `lorebooks ${name} needs a character or --global`);
             const character = await starling.character(characterRef);
             if (attach) await starling.store.lorebooks.attach(record.id, character.id);
             else await starling.store.lorebooks.detach(record.id, character.id);

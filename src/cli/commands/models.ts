@@ -19,26 +19,32 @@ export function registerModels(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const output = createOutput(options.json === true);
       await withStarling(async (starling) => {
-        const configured = (await starling.store.models.list()).map(({ name, provider, model, baseUrl, apiKeyEnv, contextSize }) => ({
-          name,
-          provider,
-          model,
-          baseUrl,
-          apiKeyEnv,
-          contextSize,
-        }));
+        const configured = (await starling.store.models.list()).map(
+          ({ name, provider, model, baseUrl, apiKeyEnv, contextSize }) => ({
+            name,
+            provider,
+            model,
+            baseUrl,
+            apiKeyEnv,
+            contextSize,
+          }),
+        );
         const modelsDir = path.join(starling.home, 'models');
         const downloaded = [];
         for (const file of await readdir(modelsDir).catch(() => [] as string[])) {
           if (!file.endsWith('.gguf')) continue;
-          downloaded.push({ file: path.join(modelsDir, file), bytes: (await stat(path.join(modelsDir, file))).size });
+          downloaded.push({
+            file: path.join(modelsDir, file),
+            bytes: (await stat(path.join(modelsDir, file))).size,
+          });
         }
         const catalog = modelCatalog.map(({ name, url, description }) => ({ name, url, description }));
         if (output.json) return output.printJson({ configured, downloaded, catalog });
         output.say('configured:');
         for (const item of configured) output.say(`  ${item.name}  ${item.provider}  ${item.model}`);
         output.say('downloaded:');
-        for (const item of downloaded) output.say(`  ${item.file}  ${(item.bytes / 1_048_576).toFixed(0)} MiB`);
+        for (const item of downloaded)
+          output.say(`  ${item.file}  ${(item.bytes / 1_048_576).toFixed(0)} MiB`);
         output.say('catalog (starling models pull <name>):');
         for (const item of catalog) output.say(`  ${item.name}  ${item.description}`);
       });
@@ -67,6 +73,7 @@ export function registerModels(program: Command): void {
         if (output.json) return output.printJson(result);
         output.say(`saved ${result.path} (${result.bytes} bytes, sha256 ${result.sha256})`);
       } finally {
+        bar.done();
         process.removeListener('SIGINT', onInterrupt);
       }
     });
@@ -77,17 +84,30 @@ export function registerModels(program: Command): void {
     .requiredOption('--provider <provider>', `llama (a local .gguf) or ${remotePresetNames.join(', ')}`)
     .requiredOption('--model <model>', 'the .gguf path for llama, else the remote model id')
     .option('--base-url <url>', 'endpoint (default: the preset)')
-    .option('--api-key-env <variable>', 'environment variable that holds the API key (the key is never stored)')
+    .option(
+      '--api-key-env <variable>',
+      'environment variable that holds the API key (the key is never stored)',
+    )
     .option('--context <tokens>', 'context window in tokens')
     .option('--default', 'make it the default model')
     .action(
       async (
         name: string,
-        options: { provider: string; model: string; baseUrl?: string; apiKeyEnv?: string; context?: string; default?: boolean },
+        options: {
+          provider: string;
+          model: string;
+          baseUrl?: string;
+          apiKeyEnv?: string;
+          context?: string;
+          default?: boolean;
+        },
       ) => {
         const known = ['llama', ...remotePresetNames];
         if (!known.includes(options.provider)) {
-          throw new StarlingError('usage', `--provider must be one of ${known.join(', ')}, got "${options.provider}"`);
+          throw new StarlingError(
+            'usage',
+            `--provider must be one of ${known.join(', ')}, got "${options.provider}"`,
+          );
         }
         const contextSize = parsePositiveInt('--context', options.context) ?? null;
         await withStarling(async (starling) => {

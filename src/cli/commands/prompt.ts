@@ -24,7 +24,10 @@ export function registerPrompt(program: Command): void {
     .requiredOption('--message <text>', 'the user message')
     .option('--session <id>', 'continue this session instead of a fresh one')
     .option('--context <tokens>', 'context size in tokens (default: config, 16384)')
-    .option('--model <spec>', 'count tokens with this model (name, .gguf path); default: the configured model')
+    .option(
+      '--model <spec>',
+      'count tokens with this model (name, .gguf path); default: the configured model',
+    )
     .option('--json', 'print {messages, tokens, lore} as JSON')
     .action(async (characterRef: string, options: PromptOptions) => {
       const output = createOutput(options.json === true);
@@ -45,7 +48,13 @@ export function registerPrompt(program: Command): void {
           return output.printJson({
             messages: prompt.messages.map(({ role, content, sections }) => ({ role, content, sections })),
             tokens: { ...prompt.tokens, counter: counter.kind },
-            lore: prompt.lore.map(({ id, name, reason, placement, tokens }) => ({ id, name, reason, placement, tokens })),
+            lore: prompt.lore.map(({ id, name, reason, placement, tokens }) => ({
+              id,
+              name,
+              reason,
+              placement,
+              tokens,
+            })),
             droppedMessageIds: prompt.droppedMessageIds,
             droppedExampleBlocks: prompt.droppedExampleBlocks,
           });
@@ -55,8 +64,10 @@ export function registerPrompt(program: Command): void {
           output.say(message.content);
         }
         output.say(`----- ${prompt.tokens.total} of ${prompt.tokens.budget} tokens (${counter.kind})`);
-        for (const [section, tokens] of Object.entries(prompt.tokens.bySection)) output.say(`  ${section}: ${tokens}`);
-        for (const entry of prompt.lore) output.say(`  lore ${entry.name}: ${entry.reason} -> ${entry.placement}`);
+        for (const [section, tokens] of Object.entries(prompt.tokens.bySection))
+          output.say(`  ${section}: ${tokens}`);
+        for (const entry of prompt.lore)
+          output.say(`  lore ${entry.name}: ${entry.reason} -> ${entry.placement}`);
       });
     });
 }

@@ -43,7 +43,9 @@ export function registerQuickstart(program: Command): void {
           const { imported } = await starling.importFiles([
             { name: path.basename(EXAMPLE), bytes: new Uint8Array(await readFile(EXAMPLE)) },
           ]);
-          output.say(`Imported the example character ${imported[0]?.name ?? ''}. Import your own with: starling import <card.png>`);
+          output.say(
+            `Imported the example character ${imported[0]?.name ?? ''}. Import your own with: starling import <card.png>`,
+          );
           [character] = await starling.store.characters.list({ ownerId: starling.user.id, limit: 1 });
         }
         if (!character) throw new StarlingError('character_not_found', 'no character to chat with');

@@ -38,7 +38,9 @@ export function registerSessions(program: Command): void {
         }
         const messages = await starling.store.messages.tree(id);
         if (output.json) return output.printJson({ ...session, messages });
-        const active = new Set(session.headId ? (await starling.store.messages.path(session.headId)).map((m) => m.id) : []);
+        const active = new Set(
+          session.headId ? (await starling.store.messages.path(session.headId)).map((m) => m.id) : [],
+        );
         output.say(`${session.title} (${session.id})`);
         for (const message of messages) {
           if (!active.has(message.id)) continue;
@@ -46,7 +48,8 @@ export function registerSessions(program: Command): void {
           output.say(`[${message.role}]${mark} ${message.content}`);
         }
         const hidden = messages.length - active.size;
-        if (hidden > 0) output.say(`(${hidden} message(s) on other swipes or branches; --json shows the whole tree)`);
+        if (hidden > 0)
+          output.say(`(${hidden} message(s) on other swipes or branches; --json shows the whole tree)`);
       });
     });
 
