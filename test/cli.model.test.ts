@@ -95,6 +95,20 @@ describe('starling CLI', () => {
     expect(session.messages.find((message) => message.id === turn.messageId)?.content).toBe(turn.text);
   });
 
+  it('runs the interactive chat: messages, regenerate, swipes, history', async () => {
+    const input = ['Hello Lin', '/regen', '/swipes', '/swipe 1', '/history', '/quit'].join('\n') + '\n';
+    const result = await runCli(['chat', 'Lin', '--max-tokens', '4'], env, { input, timeoutMs: 120_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Lin: *Lin looks up from the kettle');
+    // Two swipes listed, the second (regenerated) one marked as shown; then swipe 1 is chosen.
+    expect(result.stdout).toMatch(/^1 .*\n2\* /m);
+    const history = result.stdout
+      .split('\n')
+      .filter((line) => /^\[[0-9a-f-]{36}\] (user|assistant):/.test(line));
+    expect(history.map((line) => line.split(' ')[1])).toEqual(['assistant:', 'user:', 'assistant:']);
+    expect(history[1]).toContain('Hello Lin');
+  });
+
   it('exports in every format and re-imports the same card', async () => {
     for (const format of ['png', 'json', 'charx']) {
       const file = path.join(home, `lin.${format}`);

@@ -57,7 +57,9 @@ export async function runRepl(input: {
             if (!head) break;
             const swipes = await starling.chat.swipes(owner, sessionId, head);
             swipes.forEach((swipe, index) =>
-              output.say(`${index + 1}${swipe.id === head ? '*' : ' '} ${swipe.content.slice(0, 100)}`),
+              output.say(
+                `${index + 1}${swipe.id === head ? '*' : ' '} ${swipe.content.replace(/\s+/g, ' ').slice(0, 100)}`,
+              ),
             );
             break;
           }
