@@ -13,6 +13,8 @@ import { registerChat } from './commands/chat.js';
 import { registerSessions } from './commands/sessions.js';
 import { registerModels } from './commands/models.js';
 import { registerQuickstart } from './commands/quickstart.js';
+import { registerUsers } from './commands/users.js';
+import { registerKeys } from './commands/keys.js';
 
 /** Builds the command tree. */
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerSessions(program);
   registerModels(program);
   registerQuickstart(program);
+  registerUsers(program);
+  registerKeys(program);
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }

@@ -19,6 +19,18 @@ export interface StarlingOptions {
   /** Overrides config.json values. */
   config?: Partial<StarlingConfig>;
   store?: Store;
+  /** Act as this existing user (by name, case-insensitive) instead of the local one; `user_not_found` otherwise. */
+  userName?: string;
+}
+
+/** The user Starling acts as: the named account, else the local user (created on first use). */
+async function actingUser(store: Store, userName: string | undefined): Promise<User> {
+  if (userName === undefined) return store.users.ensureLocal();
+  const user = await store.users.findByName(userName);
+  if (user === null) {
+    throw new StarlingError('user_not_found', `no user named "${userName}"`, { details: { name: userName } });
+  }
+  return user;
 }
 
 /** Opens Starling over a state folder. Close it when done: it holds native models and a database. */
@@ -27,7 +39,14 @@ export async function createStarling(options: StarlingOptions = {}) {
   const home = options.home ? path.resolve(options.home) : resolveHome(env);
   const config: StarlingConfig = { ...loadConfig(home), ...options.config };
   const store = options.store ?? openStore(home);
-  const user: User = await store.users.ensureLocal();
+  let user: User;
+  try {
+    user = await actingUser(store, options.userName);
+  } catch (error) {
+    // A store opened here must not stay open when the caller never gets the handle to close it.
+    if (options.store === undefined) await store.close();
+    throw error;
+  }
   const models = new Map<string, Promise<ChatModelHandle>>();
 
   /** Resolves a model spec (flag, STARLING_MODEL, config, catalog default) and opens it once. */
@@ -56,7 +75,7 @@ export async function createStarling(options: StarlingOptions = {}) {
     user,
     chat,
     getModel,
-    /** Imports card and lorebook files for the local user. */
+    /** Imports card and lorebook files for the acting user. */
     importFiles: (files: ImportInput[]) => importFiles(store, user.id, files),
     /** Finds a character by id or name, or throws `character_not_found`. */
     async character(idOrName: string) {

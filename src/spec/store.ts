@@ -9,15 +9,47 @@
 import type { AssetFiles, CharacterCard } from './character.js';
 import type { Lorebook } from './lorebook.js';
 
+export type UserRole = 'admin' | 'user';
+
 export interface User {
   id: string;
   name: string;
+  role: UserRole;
+  /** A disabled user cannot sign in or use API keys; their data stays. */
+  disabled: boolean;
   createdAt: number;
+}
+
+/** What API keys may do. `chat` covers sending messages and reading sessions; `admin` needs an admin user. */
+export type ApiKeyScope = 'read' | 'write' | 'chat' | 'admin';
+
+export interface ApiKeyRecord {
+  id: string;
+  userId: string;
+  name: string;
+  /** The first characters of the key, shown so people can tell keys apart; never enough to use it. */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+/** A signed-in browser session; only the hash of its token is stored. */
+export interface AuthSessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
 }
 
 export interface CharacterRecord {
   id: string;
   ownerId: string;
+  /** Shared characters can be read and chatted with by every user of the instance; only the owner edits. */
+  shared: boolean;
   /** Current version number, starting at 1; every update adds one. */
   version: number;
   card: CharacterCard;
@@ -28,6 +60,7 @@ export interface CharacterRecord {
 export interface CharacterSummary {
   id: string;
   ownerId: string;
+  shared: boolean;
   name: string;
   version: number;
   tags: string[];
@@ -106,6 +139,8 @@ export interface MessageDraft {
 
 export interface CharacterListQuery {
   ownerId: string;
+  /** Also list other users' shared characters. */
+  includeShared?: boolean;
   /** Case-insensitive substring over name, nickname, tags and creator. */
   search?: string;
   tag?: string;
@@ -122,8 +157,13 @@ export interface CharacterStore {
   get(id: string): Promise<CharacterRecord | null>;
   getVersion(id: string, version: number): Promise<CharacterRecord | null>;
   listVersions(id: string): Promise<{ version: number; createdAt: number }[]>;
-  /** Exact id, else exact name (case-insensitive) among the owner's characters, newest first. */
-  resolve(ownerId: string, idOrName: string): Promise<CharacterRecord | null>;
+  /**
+   * Exact id, else exact name (case-insensitive) among the owner's characters, newest first. With
+   * `includeShared`, other users' shared characters match too (the owner's own win on a name tie).
+   * A character the owner may not read resolves to null.
+   */
+  resolve(ownerId: string, idOrName: string, options?: { includeShared?: boolean }): Promise<CharacterRecord | null>;
+  setShared(id: string, shared: boolean): Promise<void>;
   list(query: CharacterListQuery): Promise<CharacterSummary[]>;
   /** Deletes the character, its versions, sessions, messages and its own (non-shared) lorebook links. */
   delete(id: string): Promise<boolean>;
@@ -198,13 +238,58 @@ export interface ModelConfigStore {
 }
 
 export interface UserStore {
-  /** The single local user of a personal install, created on first use. */
+  /** The single local user of a personal install, created on first use (as admin when it is the first user). */
   ensureLocal(): Promise<User>;
   get(id: string): Promise<User | null>;
+  /** Throws `user_exists` when the name (case-insensitive) is taken. */
+  create(input: { name: string; role: UserRole; passwordHash: string | null }): Promise<User>;
+  findByName(name: string): Promise<User | null>;
+  /** The stored password hash (a KDF string), or null when the user has no password. */
+  passwordHash(userId: string): Promise<string | null>;
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  setDisabled(userId: string, disabled: boolean): Promise<void>;
+  setRole(userId: string, role: UserRole): Promise<void>;
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+}
+
+export interface ApiKeyStore {
+  /** Stores a key by the hash of its secret; the secret itself is never stored. */
+  create(input: {
+    userId: string;
+    name: string;
+    prefix: string;
+    secretHash: string;
+    scopes: ApiKeyScope[];
+    expiresAt: number | null;
+  }): Promise<ApiKeyRecord>;
+  /** Looks a key up by the hash of its secret (revoked and expired keys included; callers check). */
+  findBySecretHash(secretHash: string): Promise<ApiKeyRecord | null>;
+  list(userId: string): Promise<ApiKeyRecord[]>;
+  revoke(id: string): Promise<void>;
+  touch(id: string, at: number): Promise<void>;
+}
+
+export interface AuthSessionStore {
+  create(input: { userId: string; tokenHash: string; csrfToken: string; expiresAt: number }): Promise<AuthSessionRecord>;
+  findByTokenHash(tokenHash: string): Promise<AuthSessionRecord | null>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  /** Removes expired sessions; returns how many. */
+  purgeExpired(now: number): Promise<number>;
+}
+
+/** Instance-wide settings as JSON values (e.g. `signup_open`). */
+export interface SettingsStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
 }
 
 export interface Store {
   readonly users: UserStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly authSessions: AuthSessionStore;
+  readonly settings: SettingsStore;
   readonly characters: CharacterStore;
   readonly lorebooks: LorebookStore;
   readonly sessions: SessionStore;

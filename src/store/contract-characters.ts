@@ -126,6 +126,7 @@ export function describeCharacterContract(current: CurrentStore): void {
       expect(summary).toEqual({
         id: alice.id,
         ownerId: 'owner-1',
+        shared: false,
         name: 'Alice',
         version: 2,
         tags: ['Fantasy'],

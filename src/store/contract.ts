@@ -6,9 +6,12 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../spec/store.js';
 import { describeAccountContract } from './contract-accounts.js';
 import { describeCharacterContract } from './contract-characters.js';
+import { describeCredentialContract } from './contract-credentials.js';
 import { describeLorebookContract } from './contract-lorebooks.js';
 import { describeMessageContract } from './contract-messages.js';
 import { describeSessionContract } from './contract-sessions.js';
+import { describeSharingContract } from './contract-sharing.js';
+import { describeUserContract } from './contract-users.js';
 
 /** Registers the whole conformance suite; `openFresh` must return an empty store for every test. */
 export function describeStoreContract(name: string, openFresh: () => Promise<Store>): void {
@@ -26,6 +29,9 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
       return store;
     };
     describeAccountContract(current);
+    describeUserContract(current);
+    describeCredentialContract(current);
+    describeSharingContract(current);
     describeCharacterContract(current);
     describeLorebookContract(current);
     describeSessionContract(current);

@@ -1,6 +1,6 @@
 /**
  * The SQLite schema as an ordered list of migrations. A migration is never edited once released;
- * later domains (memories, audit, jobs, accounts) arrive as new entries at the end.
+ * later domains (memories, audit, jobs) arrive as new entries at the end, as accounts (2) did.
  */
 import type Database from 'better-sqlite3';
 import { StarlingError } from '../spec/errors.js';
@@ -122,8 +122,59 @@ CREATE TABLE model_configs (
 );
 `;
 
+// Accounts: roles, passwords, API keys, browser sessions, instance settings, shared characters.
+// Before this migration only the local user could exist, so it becomes the admin. Its name is ASCII
+// ('local'), so SQLite's lower() gives the same key the driver computes in JavaScript.
+const accountsSchema = `
+ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'user';
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+-- JavaScript-lowercased name: names are unique case-insensitively, beyond ASCII too.
+ALTER TABLE users ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+UPDATE users SET name_key = lower(name);
+UPDATE users SET role = 'admin' WHERE is_local = 1;
+CREATE UNIQUE INDEX users_name_key ON users (name_key);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  scopes TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  last_used_at INTEGER,
+  revoked_at INTEGER
+);
+CREATE INDEX api_keys_user ON api_keys (user_id, created_at);
+
+CREATE TABLE auth_sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX auth_sessions_user ON auth_sessions (user_id);
+CREATE INDEX auth_sessions_expires ON auth_sessions (expires_at);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+ALTER TABLE characters ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX characters_shared_updated ON characters (updated_at DESC) WHERE shared = 1;
+CREATE INDEX characters_shared_name ON characters (name_key) WHERE shared = 1;
+`;
+
 /** Every migration this code knows, oldest first. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initialSchema },
+  { version: 2, name: 'accounts', sql: accountsSchema },
+];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */
 export function applyMigrations(

@@ -24,6 +24,7 @@ import { corruptRow } from './store-errors.js';
 export interface CharacterRow {
   id: string;
   owner_id: string;
+  shared: number;
   version: number;
   card: string;
   created_at: number;
@@ -33,6 +34,7 @@ export interface CharacterRow {
 export interface CharacterSummaryRow {
   id: string;
   owner_id: string;
+  shared: number;
   name: string;
   version: number;
   tags: string;
@@ -107,6 +109,7 @@ export function toCharacterRecord(row: CharacterRow): CharacterRecord {
   return {
     id: row.id,
     ownerId: row.owner_id,
+    shared: row.shared === 1,
     version: row.version,
     card: readJson('character_versions', `${row.id}@${row.version}`, row.card, characterCardShape),
     createdAt: row.created_at,
@@ -119,6 +122,7 @@ export function toCharacterSummary(row: CharacterSummaryRow): CharacterSummary {
   return {
     id: row.id,
     ownerId: row.owner_id,
+    shared: row.shared === 1,
     name: row.name,
     version: row.version,
     tags: readJson('characters', row.id, row.tags, tagsShape),

@@ -8,7 +8,7 @@ import type { SqliteContext } from './sqlite-context.js';
 import { notFound } from './store-errors.js';
 
 // The current card, or a chosen version of it, joined to the character row.
-const selectCharacter = `SELECT c.id, c.owner_id, v.version, v.card, c.created_at,
+const selectCharacter = `SELECT c.id, c.owner_id, c.shared, v.version, v.card, c.created_at,
   CASE WHEN v.version = c.version THEN c.updated_at ELSE v.created_at END AS updated_at
   FROM characters c JOIN character_versions v ON v.character_id = c.id`;
 
@@ -44,20 +44,31 @@ export function createSqliteCharacters(context: SqliteContext): CharacterStore {
   const selectExists = db.prepare<[string], { version: number }>(
     'SELECT version FROM characters WHERE id = ?',
   );
-  const selectOwned = db.prepare<[string, string], CharacterRow>(
-    `${selectCharacter} AND v.version = c.version WHERE c.id = ? AND c.owner_id = ?`,
+  const selectReadable = db.prepare<{ id: string; ownerId: string; shared: number }, CharacterRow>(
+    `${selectCharacter} AND v.version = c.version
+     WHERE c.id = @id AND (c.owner_id = @ownerId OR (@shared = 1 AND c.shared = 1))`,
   );
-  // Same order as `list`, so `resolve` picks the first of that name the user sees listed.
-  const selectByName = db.prepare<[string, string], CharacterRow>(
-    `${selectCharacter} AND v.version = c.version WHERE c.owner_id = ? AND c.name_key = ?
-     ORDER BY c.updated_at DESC, c.id DESC LIMIT 1`,
+  // Same order as `list`, so `resolve` picks the first of that name the user sees listed; the
+  // owner's own characters come before others' shared ones.
+  const selectByName = db.prepare<{ ownerId: string; nameKey: string; shared: number }, CharacterRow>(
+    `${selectCharacter} AND v.version = c.version
+     WHERE c.name_key = @nameKey AND (c.owner_id = @ownerId OR (@shared = 1 AND c.shared = 1))
+     ORDER BY c.owner_id = @ownerId DESC, c.updated_at DESC, c.id DESC LIMIT 1`,
   );
+  const updateShared = db.prepare<[number, string]>('UPDATE characters SET shared = ? WHERE id = ?');
   const selectList = db.prepare<
-    { ownerId: string; pattern: string | null; tag: string | null; limit: number; offset: number },
+    {
+      ownerId: string;
+      shared: number;
+      pattern: string | null;
+      tag: string | null;
+      limit: number;
+      offset: number;
+    },
     CharacterSummaryRow
   >(
-    `SELECT id, owner_id, name, version, tags, updated_at FROM characters
-     WHERE owner_id = @ownerId
+    `SELECT id, owner_id, shared, name, version, tags, updated_at FROM characters
+     WHERE (owner_id = @ownerId OR (@shared = 1 AND shared = 1))
        AND (@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')
        AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(tag_keys) WHERE value = @tag))
      ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`,
@@ -131,10 +142,19 @@ export function createSqliteCharacters(context: SqliteContext): CharacterStore {
         return selectVersions.all(id);
       });
     },
-    async resolve(ownerId, idOrName) {
+    async resolve(ownerId, idOrName, options = {}) {
       return context.read(() => {
-        const row = selectOwned.get(idOrName, ownerId) ?? selectByName.get(ownerId, foldCase(idOrName));
+        const shared = options.includeShared === true ? 1 : 0;
+        const row =
+          selectReadable.get({ id: idOrName, ownerId, shared }) ??
+          selectByName.get({ ownerId, nameKey: foldCase(idOrName), shared });
         return row === undefined ? null : toCharacterRecord(row);
+      });
+    },
+    async setShared(id, shared) {
+      // Sharing changes who may read the character, not the character: updatedAt stays.
+      context.write(() => {
+        if (updateShared.run(shared ? 1 : 0, id).changes === 0) throw notFound('character', id);
       });
     },
     async list(query) {
@@ -142,6 +162,7 @@ export function createSqliteCharacters(context: SqliteContext): CharacterStore {
         const search = query.search?.trim() ?? '';
         const rows = selectList.all({
           ownerId: query.ownerId,
+          shared: query.includeShared === true ? 1 : 0,
           pattern: search === '' ? null : containsPattern(search),
           tag: query.tag === undefined ? null : foldCase(query.tag),
           limit: query.limit ?? -1,

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import type { Store } from '../spec/store.js';
 import { createIdGenerator } from './ids.js';
 import { applyMigrations } from './migrations.js';
+import { createSqliteApiKeys } from './sqlite-api-keys.js';
+import { createSqliteAuthSessions } from './sqlite-auth-sessions.js';
 import { createSqliteCharacters } from './sqlite-characters.js';
 import { createSqliteContext } from './sqlite-context.js';
 import { createSqliteLorebooks } from './sqlite-lorebooks.js';
@@ -12,6 +14,7 @@ import { createMessageWriter } from './sqlite-message-writer.js';
 import { createSqliteMessages } from './sqlite-messages.js';
 import { createSqliteModels } from './sqlite-models.js';
 import { createSqliteSessions } from './sqlite-sessions.js';
+import { createSqliteSettings } from './sqlite-settings.js';
 import { createSqliteUsers } from './sqlite-users.js';
 import { toStoreError } from './store-errors.js';
 
@@ -53,6 +56,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const writer = createMessageWriter(context);
   return {
     users: createSqliteUsers(context),
+    apiKeys: createSqliteApiKeys(context),
+    authSessions: createSqliteAuthSessions(context),
+    settings: createSqliteSettings(context),
     characters: createSqliteCharacters(context),
     lorebooks: createSqliteLorebooks(context),
     sessions: createSqliteSessions(context, writer),

@@ -4,6 +4,9 @@
  * - `character_not_found`, `character_version_not_found`, `lorebook_not_found`, `session_not_found`,
  *   `message_not_found`: an id given to a method that needs it to exist is unknown. `details` holds
  *   `{ kind, id }`. (`get`-style methods return null instead; `delete` returns false.)
+ * - `user_not_found`, `api_key_not_found`: the same, for `users.setDisabled`/`setRole`/`setPasswordHash`
+ *   and `apiKeys.revoke`.
+ * - `user_exists`: `users.create` with a name another user has (case-insensitive); `details: { name }`.
  * - `message_parent_not_found`: an appended draft names a parent that is neither in the session nor
  *   an earlier draft of the same call.
  * - `owner_mismatch`: a lorebook and a character of different owners were to be linked.
@@ -14,7 +17,8 @@
  */
 import { StarlingError } from '../spec/errors.js';
 
-export type RecordKind = 'character' | 'character_version' | 'lorebook' | 'session' | 'message';
+export type RecordKind =
+  'character' | 'character_version' | 'lorebook' | 'session' | 'message' | 'user' | 'api_key';
 
 /** The error for an id that must exist but does not. */
 export function notFound(kind: RecordKind, id: string, where?: string): StarlingError {
@@ -43,4 +47,9 @@ export function toStoreError(error: unknown): StarlingError {
     });
   }
   return new StarlingError('store_error', `store operation failed: ${message}`, { cause: error });
+}
+
+/** The error for a user name that is already taken. */
+export function userExists(name: string): StarlingError {
+  return new StarlingError('user_exists', `a user named "${name}" already exists`, { details: { name } });
 }

@@ -1,0 +1,72 @@
+/** `starling users add|list|disable|enable`: accounts for operators of a shared instance. */
+import type { Command } from 'commander';
+import { createAccounts } from '../../accounts/index.js';
+import { StarlingError } from '../../spec/errors.js';
+import type { User } from '../../spec/store.js';
+import { createOutput } from '../output.js';
+import { readStdin, requireUserByName, withStarling } from './shared.js';
+
+function userJson({ id, name, role, disabled, createdAt }: User) {
+  return { id, name, role, disabled, createdAt };
+}
+
+/** The password piped on stdin, without the newline `echo` or a heredoc adds. */
+async function passwordFromStdin(): Promise<string> {
+  const password = (await readStdin()).replace(/\r?\n$/, '');
+  if (password === '') throw new StarlingError('usage', '--password-stdin was given but stdin is empty');
+  return password;
+}
+
+/** Registers `users`. */
+export function registerUsers(program: Command): void {
+  const users = program.command('users').description('manage the accounts of this instance');
+
+  users
+    .command('add')
+    .argument('<name>', 'user name: letters, digits, _ - . (1 to 64 characters)')
+    .option('--admin', 'make the user an admin')
+    .option('--password-stdin', 'read the password from stdin (otherwise the user can only use API keys)')
+    .option('--json', 'print the user as JSON')
+    .action(async (name: string, options: { admin?: boolean; passwordStdin?: boolean; json?: boolean }) => {
+      const output = createOutput(options.json === true);
+      const password = options.passwordStdin === true ? await passwordFromStdin() : undefined;
+      await withStarling(async (starling) => {
+        const accounts = createAccounts(starling.store);
+        const user = await accounts.createUser({ name, password, role: options.admin ? 'admin' : 'user' });
+        if (output.json) return output.printJson(userJson(user));
+        const how = password === undefined ? 'without a password (API keys only)' : 'with a password';
+        output.say(`added ${user.role} "${user.name}" (${user.id}) ${how}`);
+      });
+    });
+
+  users
+    .command('list')
+    .option('--json', 'print [{id, name, role, disabled, createdAt}] as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const output = createOutput(options.json === true);
+      await withStarling(async (starling) => {
+        const all = await createAccounts(starling.store).listUsers();
+        if (output.json) return output.printJson(all.map(userJson));
+        for (const user of all) {
+          output.say(`${user.name}  ${user.role}${user.disabled ? '  disabled' : ''}  ${user.id}`);
+        }
+      });
+    });
+
+  for (const [command, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    users
+      .command(command)
+      .argument('<name>', 'user name')
+      .description(disabled ? 'stop a user signing in or using API keys' : 'let a disabled user back in')
+      .action(async (name: string) => {
+        await withStarling(async (starling) => {
+          const user = await requireUserByName(starling.store, name);
+          await createAccounts(starling.store).setDisabled(user.id, disabled);
+          process.stderr.write(`${command}d user "${user.name}"\n`);
+        });
+      });
+  }
+}
