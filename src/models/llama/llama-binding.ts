@@ -7,9 +7,14 @@ import { StarlingError } from '../../spec/errors.js';
 
 let bindingPromise: Promise<Llama> | undefined;
 
-/** Returns the process's CPU llama.cpp binding, loading the prebuilt binary on first use. */
+/**
+ * Returns the process's llama.cpp binding, loading the prebuilt binary on first use. CPU by default,
+ * so installs and tests never depend on GPU drivers; `STARLING_GPU=auto` lets node-llama-cpp use a
+ * CUDA, Vulkan or Metal build when one is installed.
+ */
 export function loadLlamaBinding(): Promise<Llama> {
-  bindingPromise ??= getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }).catch(
+  const gpu = process.env.STARLING_GPU === 'auto' ? 'auto' : false;
+  bindingPromise ??= getLlama({ gpu, build: 'never', logLevel: LlamaLogLevel.error }).catch(
     (error: unknown) => {
       bindingPromise = undefined;
       throw new StarlingError(
