@@ -31,29 +31,4 @@ export function exportCard(card: CharacterCard, assets: AssetFiles, format: Expo
 }
 
 /** A valid card with the given name and every other field empty, for "create". */
-export function emptyCard(name: string): CharacterCard {
-  return {
-    name,
-    nickname: '',
-    description: '',
-    personality: '',
-    scenario: '',
-    firstMessage: '',
-    alternateGreetings: [],
-    groupOnlyGreetings: [],
-    exampleDialogues: '',
-    systemPrompt: '',
-    postHistoryInstructions: '',
-    creatorNotes: '',
-    creatorNotesMultilingual: {},
-    tags: [],
-    creator: '',
-    characterVersion: '',
-    extensions: {},
-    assets: [],
-    source: [],
-    creationDate: null,
-    modificationDate: null,
-    lorebook: null,
-  };
-}
+export { emptyCard } from '../spec/defaults.js';

@@ -6,3 +6,4 @@ export type * from './tokens.js';
 export type * from './prompt.js';
 export type * from './model.js';
 export * from './ids.js';
+export * from './defaults.js';

@@ -162,7 +162,11 @@ export interface CharacterStore {
    * `includeShared`, other users' shared characters match too (the owner's own win on a name tie).
    * A character the owner may not read resolves to null.
    */
-  resolve(ownerId: string, idOrName: string, options?: { includeShared?: boolean }): Promise<CharacterRecord | null>;
+  resolve(
+    ownerId: string,
+    idOrName: string,
+    options?: { includeShared?: boolean },
+  ): Promise<CharacterRecord | null>;
   setShared(id: string, shared: boolean): Promise<void>;
   list(query: CharacterListQuery): Promise<CharacterSummary[]>;
   /** Deletes the character, its versions, sessions, messages and its own (non-shared) lorebook links. */
@@ -271,7 +275,12 @@ export interface ApiKeyStore {
 }
 
 export interface AuthSessionStore {
-  create(input: { userId: string; tokenHash: string; csrfToken: string; expiresAt: number }): Promise<AuthSessionRecord>;
+  create(input: {
+    userId: string;
+    tokenHash: string;
+    csrfToken: string;
+    expiresAt: number;
+  }): Promise<AuthSessionRecord>;
   findByTokenHash(tokenHash: string): Promise<AuthSessionRecord | null>;
   delete(id: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;

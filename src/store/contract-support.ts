@@ -2,6 +2,7 @@
  * Helpers shared by the store conformance suite: full test cards and lorebooks built locally (the
  * suite must not depend on the card importer), and an assertion for StarlingError codes.
  */
+import { emptyCard, emptyLorebookEntry } from '../spec/index.js';
 import { expect } from 'vitest';
 import type { CharacterCard } from '../spec/character.js';
 import { StarlingError } from '../spec/errors.js';
@@ -14,17 +15,13 @@ export type CurrentStore = () => Store;
 /** A complete character card with every field set, overridable per test. */
 export function makeCard(overrides: Partial<CharacterCard> = {}): CharacterCard {
   return {
-    name: 'Alice',
-    nickname: '',
+    ...emptyCard('Alice'),
     description: '{{char}} is a curious librarian.',
     personality: 'curious, kind',
     scenario: 'A quiet library at night.',
     firstMessage: 'Hello, {{user}}.',
     alternateGreetings: ['Oh, a visitor!'],
-    groupOnlyGreetings: [],
     exampleDialogues: '<START>\n{{user}}: Hi\n{{char}}: Welcome.',
-    systemPrompt: '',
-    postHistoryInstructions: '',
     creatorNotes: 'Test card.',
     creatorNotesMultilingual: { en: 'Test card.' },
     tags: ['fantasy'],
@@ -32,10 +29,7 @@ export function makeCard(overrides: Partial<CharacterCard> = {}): CharacterCard 
     characterVersion: '1.0',
     extensions: { 'x-test': { kept: true } },
     assets: [{ type: 'icon', uri: 'ccdefault:', name: 'main', ext: 'png' }],
-    source: [],
     creationDate: 1_700_000_000,
-    modificationDate: null,
-    lorebook: null,
     ...overrides,
   };
 }
@@ -43,29 +37,11 @@ export function makeCard(overrides: Partial<CharacterCard> = {}): CharacterCard 
 /** A complete lorebook entry, overridable per test. */
 export function makeEntry(overrides: Partial<LorebookEntry> = {}): LorebookEntry {
   return {
-    id: 1,
+    ...emptyLorebookEntry(1),
     name: 'library',
     keys: ['library'],
-    secondaryKeys: [],
-    selective: false,
-    selectiveLogic: 'and_any',
     content: 'The library has ten thousand books.',
-    enabled: true,
-    constant: false,
-    useRegex: false,
-    caseSensitive: null,
-    matchWholeWords: null,
-    insertionOrder: 100,
     priority: 10,
-    position: 'after_char',
-    depth: 4,
-    role: 'system',
-    probability: 100,
-    useProbability: false,
-    scanDepth: null,
-    preventRecursion: false,
-    excludeRecursion: false,
-    extensions: {},
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 /** Small builders for prompt tests: a card, a lorebook, entries, and an exact word counter. */
+import { emptyCard, emptyLorebookEntry } from '../../spec/index.js';
 import type { CharacterCard, Lorebook, LorebookEntry, TokenCounter } from '../../spec/index.js';
 import type { HistoryMessage, PromptInput } from '../settings.js';
 
@@ -19,28 +20,7 @@ export const wordCounter: TokenCounter = {
 /** A card with every prompt field empty except those given. */
 export function makeCard(overrides: Partial<CharacterCard> = {}): CharacterCard {
   return {
-    name: 'Mira',
-    nickname: '',
-    description: '',
-    personality: '',
-    scenario: '',
-    firstMessage: '',
-    alternateGreetings: [],
-    groupOnlyGreetings: [],
-    exampleDialogues: '',
-    systemPrompt: '',
-    postHistoryInstructions: '',
-    creatorNotes: '',
-    creatorNotesMultilingual: {},
-    tags: [],
-    creator: '',
-    characterVersion: '',
-    extensions: {},
-    assets: [],
-    source: [],
-    creationDate: null,
-    modificationDate: null,
-    lorebook: null,
+    ...emptyCard('Mira'),
     ...overrides,
   };
 }
@@ -51,29 +31,9 @@ let nextId = 1;
 export function makeEntry(overrides: Partial<LorebookEntry> = {}): LorebookEntry {
   const id = nextId++;
   return {
-    id,
+    ...emptyLorebookEntry(id),
     name: `entry${id}`,
-    keys: [],
-    secondaryKeys: [],
-    selective: false,
-    selectiveLogic: 'and_any',
     content: `content ${id}`,
-    enabled: true,
-    constant: false,
-    useRegex: false,
-    caseSensitive: null,
-    matchWholeWords: null,
-    insertionOrder: 100,
-    priority: 0,
-    position: 'after_char',
-    depth: 4,
-    role: 'system',
-    probability: 100,
-    useProbability: false,
-    scanDepth: null,
-    preventRecursion: false,
-    excludeRecursion: false,
-    extensions: {},
     ...overrides,
   };
 }
