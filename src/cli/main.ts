@@ -13,6 +13,7 @@ import { registerChat } from './commands/chat.js';
 import { registerSessions } from './commands/sessions.js';
 import { registerModels } from './commands/models.js';
 import { registerQuickstart } from './commands/quickstart.js';
+import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerKeys } from './commands/keys.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerSessions(program);
   registerModels(program);
   registerQuickstart(program);
+  registerServe(program);
   registerUsers(program);
   registerKeys(program);
   for (const command of program.commands) inheritExitOverride(command);

@@ -1,5 +1,6 @@
 export { createStarling, type Starling, type StarlingOptions } from './starling.js';
 export { createChatService, type ChatService } from './chat-service.js';
+export { runExternalTurn, resolveExternalSession } from './external-turn.js';
 export { importFiles, type ImportInput, type ImportOutcome } from './importer.js';
 export { resolveHome, loadConfig, saveConfig, type StarlingConfig } from './home.js';
 export type * from './events.js';

@@ -1,0 +1,5 @@
+/** `starling/client`: a typed, fetch-based client for Starling's REST API (browsers and Node 20+). */
+export { collectReply, createStarlingClient, type StarlingClient } from './client.js';
+export { StarlingApiError } from './errors.js';
+export { readServerSentEvents, type ServerSentEvent } from './sse.js';
+export type * from './types.js';

@@ -1,0 +1,54 @@
+/** Schemas for users, sign-in, settings and API keys. */
+import { z } from '@hono/zod-openapi';
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'user']),
+    disabled: z.boolean(),
+    createdAt: z.number(),
+  })
+  .openapi('User');
+
+export const CredentialsSchema = z
+  .strictObject({
+    name: z.string().min(1).max(64),
+    password: z.string().min(1).max(1024),
+  })
+  .openapi('Credentials');
+
+export const LoginResultSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('LoginResult');
+
+export const MeSchema = z
+  .object({ user: UserSchema, via: z.enum(['api-key', 'cookie']), scopes: z.array(z.string()) })
+  .openapi('Me');
+
+export const ScopeSchema = z.enum(['read', 'write', 'chat', 'admin']);
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(ScopeSchema),
+    createdAt: z.number(),
+    expiresAt: z.number().nullable(),
+    lastUsedAt: z.number().nullable(),
+    revokedAt: z.number().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const CreateApiKeySchema = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    scopes: z.array(ScopeSchema).min(1).max(4).optional(),
+    expiresAt: z.number().int().positive().nullable().optional(),
+  })
+  .openapi('CreateApiKey');
+
+export const CreatedApiKeySchema = z
+  .object({ key: z.string().openapi({ description: 'The secret; shown once' }), record: ApiKeySchema })
+  .openapi('CreatedApiKey');
+
+export const SettingsSchema = z.strictObject({ signupOpen: z.boolean() }).openapi('Settings');

@@ -1,0 +1,266 @@
+// The authorization matrix: every route × (owner, another user, admin, anonymous) → the expected
+// status. No cross-user read or write gets through, and denied writes change nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  anonymous,
+  call,
+  createKey,
+  signIn,
+  startTestServer,
+  type Auth,
+  type TestServer,
+} from './support/server.js';
+
+type Role = 'owner' | 'other' | 'admin' | 'anonymous';
+interface Row {
+  method: string;
+  path: string;
+  body?: unknown;
+  expect: Record<Role, number>;
+}
+
+const worldInfo = JSON.stringify({
+  entries: { '0': { uid: 0, key: ['tea'], content: 'Tea is sacred.', comment: 'tea' } },
+});
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  let url: string;
+  const auth: Record<Role, Auth> = { owner: anonymous, other: anonymous, admin: anonymous, anonymous };
+  const ids = {
+    privateChar: '',
+    sharedChar: '',
+    book: '',
+    session: '',
+    message: '',
+    key: '',
+    ownerKey: anonymous as Auth,
+    owner: '',
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    url = server.url;
+    auth.admin = (await signIn(url, 'root', 'admin password')).auth;
+    expect((await call(url, 'PUT', '/api/admin/settings', auth.admin, { signupOpen: true })).status).toBe(
+      200,
+    );
+    const owner = await signIn(url, 'olive', 'owner password');
+    auth.owner = owner.auth;
+    ids.owner = owner.user.id;
+    auth.other = (await signIn(url, 'oscar', 'other password')).auth;
+
+    const create = async (name: string, shared: boolean) => {
+      const response = await call(url, 'POST', '/api/characters', auth.owner, {
+        name,
+        firstMessage: 'Hi {{user}}',
+        tags: ['t'],
+        shared,
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    ids.privateChar = await create('Private Pat', false);
+    ids.sharedChar = await create('Shared Sam', true);
+    const form = new FormData();
+    form.append('file', new Blob([worldInfo], { type: 'application/json' }), 'tea.world_info.json');
+    const imported = (await (await call(url, 'POST', '/api/characters/import', auth.owner, form)).json()) as {
+      id: string;
+    }[];
+    ids.book = imported[0]!.id;
+    const session = (await (
+      await call(url, 'POST', '/api/sessions', auth.owner, { characterId: ids.privateChar })
+    ).json()) as {
+      session: { id: string };
+      messages: { id: string }[];
+    };
+    ids.session = session.session.id;
+    ids.message = session.messages[0]!.id;
+    const keyResponse = await call(url, 'POST', '/api/keys', auth.owner, { name: 'bot' });
+    const created = (await keyResponse.json()) as { key: string; record: { id: string } };
+    ids.key = created.record.id;
+    ids.ownerKey = { kind: 'key', key: created.key };
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const all = (status: number, anon = 401): Record<Role, number> => ({
+    owner: status,
+    other: status,
+    admin: status,
+    anonymous: anon,
+  });
+  const mine = (ok: number): Record<Role, number> => ({ owner: ok, other: 404, admin: 404, anonymous: 401 });
+  const adminOnly = (ok: number): Record<Role, number> => ({
+    owner: 403,
+    other: 403,
+    admin: ok,
+    anonymous: 401,
+  });
+
+  function rows(): Row[] {
+    const { privateChar, sharedChar, book, session, message, key } = ids;
+    return [
+      { method: 'GET', path: '/api/me', expect: all(200) },
+      { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
+      { method: 'GET', path: '/api/admin/settings', expect: adminOnly(200) },
+      { method: 'PUT', path: '/api/admin/settings', body: { signupOpen: true }, expect: adminOnly(200) },
+      { method: 'POST', path: `/api/admin/users/${ids.owner}/enable`, expect: adminOnly(200) },
+      { method: 'GET', path: '/api/keys', expect: all(200) },
+      { method: 'GET', path: '/api/characters', expect: all(200) },
+      { method: 'GET', path: `/api/characters/${privateChar}`, expect: mine(200) },
+      { method: 'GET', path: `/api/characters/${privateChar}/versions`, expect: mine(200) },
+      { method: 'GET', path: `/api/characters/${privateChar}/export?format=json`, expect: mine(200) },
+      {
+        method: 'PUT',
+        path: `/api/characters/${privateChar}`,
+        body: { description: 'changed' },
+        expect: mine(200),
+      },
+      {
+        method: 'PUT',
+        path: `/api/characters/${privateChar}/sharing`,
+        body: { shared: false },
+        expect: mine(200),
+      },
+      { method: 'GET', path: `/api/characters/${sharedChar}`, expect: all(200) },
+      { method: 'GET', path: `/api/characters/${sharedChar}/export?format=png`, expect: all(200) },
+      {
+        method: 'PUT',
+        path: `/api/characters/${sharedChar}`,
+        body: { description: 'x' },
+        expect: { owner: 200, other: 403, admin: 403, anonymous: 401 },
+      },
+      {
+        method: 'PUT',
+        path: `/api/characters/${sharedChar}/sharing`,
+        body: { shared: true },
+        expect: { owner: 200, other: 403, admin: 403, anonymous: 401 },
+      },
+      { method: 'GET', path: '/api/lorebooks', expect: all(200) },
+      { method: 'GET', path: `/api/lorebooks/${book}`, expect: mine(200) },
+      { method: 'PUT', path: `/api/lorebooks/${book}/global`, body: { global: false }, expect: mine(200) },
+      { method: 'PUT', path: `/api/lorebooks/${book}/characters/${privateChar}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/lorebooks/${book}/characters/${privateChar}`, expect: mine(200) },
+      { method: 'GET', path: '/api/sessions', expect: all(200) },
+      { method: 'GET', path: `/api/sessions/${session}`, expect: mine(200) },
+      { method: 'POST', path: `/api/sessions`, body: { characterId: privateChar }, expect: mine(201) },
+      {
+        method: 'PUT',
+        path: `/api/sessions/${session}/head`,
+        body: { messageId: message },
+        expect: mine(200),
+      },
+      {
+        method: 'POST',
+        path: `/api/sessions/${session}/branch`,
+        body: { messageId: message },
+        expect: mine(200),
+      },
+      { method: 'POST', path: `/api/sessions/${session}/abort`, expect: mine(200) },
+      {
+        method: 'POST',
+        path: `/api/sessions/${session}/messages`,
+        body: { content: 'hi' },
+        expect: mine(200),
+      },
+      {
+        method: 'POST',
+        path: `/api/sessions/${session}/regenerate`,
+        body: {},
+        expect: { ...mine(200), owner: 400 },
+      },
+      { method: 'PATCH', path: `/api/messages/${message}`, body: { content: 'edited' }, expect: mine(200) },
+      { method: 'GET', path: '/api/models', expect: all(200) },
+      {
+        method: 'POST',
+        path: '/api/models',
+        body: { name: 'remote', provider: 'ollama', model: 'qwen' },
+        expect: adminOnly(201),
+      },
+      { method: 'DELETE', path: `/api/keys/${key}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/messages/${message}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/sessions/${session}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/lorebooks/${book}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/characters/${privateChar}`, expect: mine(200) },
+      {
+        method: 'DELETE',
+        path: `/api/characters/${sharedChar}`,
+        expect: { owner: 200, other: 403, admin: 403, anonymous: 401 },
+      },
+    ];
+  }
+
+  async function snapshot() {
+    const store = server.starling.store;
+    return {
+      characters: await Promise.all([
+        store.characters.get(ids.privateChar),
+        store.characters.get(ids.sharedChar),
+      ]),
+      book: await store.lorebooks.get(ids.book),
+      tree: await store.messages.tree(ids.session),
+      session: await store.sessions.get(ids.session),
+      keys: await store.apiKeys.list(ids.owner),
+    };
+  }
+
+  it('refuses every cross-user and anonymous request and changes nothing', async () => {
+    const before = await snapshot();
+    const failures: string[] = [];
+    for (const role of ['anonymous', 'other', 'admin'] as const) {
+      for (const row of rows()) {
+        const expected = row.expect[role];
+        if (expected < 400) continue; // allowed for this role; checked with the owner below
+        const response = await call(url, row.method, row.path, auth[role], row.body);
+        const body = (await response.json()) as { error?: { code: string; message: string } };
+        if (response.status !== expected)
+          failures.push(`${role} ${row.method} ${row.path}: ${response.status}, wanted ${expected}`);
+        if (!body.error?.code || !body.error.message)
+          failures.push(`${role} ${row.method} ${row.path}: no error body`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets each role do what it may', async () => {
+    const failures: string[] = [];
+    for (const role of ['other', 'admin', 'owner'] as const) {
+      for (const row of rows()) {
+        const expected = row.expect[role];
+        if (expected >= 300 && role !== 'owner') continue;
+        const response = await call(url, row.method, row.path, auth[role], row.body);
+        await response.arrayBuffer();
+        if (response.status !== expected)
+          failures.push(`${role} ${row.method} ${row.path}: ${response.status}, wanted ${expected}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows other users only shared characters and never their sessions', async () => {
+    const list = (await (
+      await call(url, 'GET', '/api/characters?includeShared=true', auth.other)
+    ).json()) as unknown[];
+    expect(list).toEqual([]); // everything of the owner's was deleted above
+    const sessions = (await (await call(url, 'GET', '/api/sessions', auth.other)).json()) as unknown[];
+    expect(sessions).toEqual([]);
+  });
+
+  it('stops a revoked key, and a key cannot grant itself more scopes', async () => {
+    expect((await call(url, 'GET', '/api/me', ids.ownerKey)).status).toBe(401);
+    const readOnly = await createKey(url, auth.other, ['read']);
+    expect((await call(url, 'GET', '/api/characters', readOnly)).status).toBe(200);
+    expect((await call(url, 'POST', '/api/characters', readOnly, { name: 'x' })).status).toBe(403);
+    const escalate = await call(url, 'POST', '/api/keys', readOnly, { name: 'more', scopes: ['write'] });
+    expect(escalate.status).toBe(403);
+    const adminKeyOfUser = await call(url, 'POST', '/api/keys', auth.other, {
+      name: 'adm',
+      scopes: ['admin'],
+    });
+    expect(adminKeyOfUser.status).toBe(403);
+  });
+});
