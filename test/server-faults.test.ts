@@ -38,7 +38,7 @@ describe('server faults: the model backend fails', () => {
     starling = await createStarling({
       home: temp.home,
       env: { STARLING_MODEL: 'fake' },
-      config: { maxReplyTokens: 8 },
+      config: { maxReplyTokens: 8, modelStallSeconds: 3 },
     });
     await starling.store.models.upsert({
       name: 'fake',
@@ -101,7 +101,7 @@ describe('server faults: the model backend fails', () => {
     await expect(anonymous.characters.list()).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
   });
 
-  it('fails before the first token: an error event, the user message kept, a resend works', async () => {
+  it('fails before the first token: an error event, the user message kept, regenerate answers it', async () => {
     const { session } = await client.sessions.create(characterId);
     backend.setBehavior({ mode: 'fail-before-first-token' });
     const events = await collect(client.messages.send(session.id, 'Are you there?'));
@@ -111,8 +111,26 @@ describe('server faults: the model backend fails', () => {
     expect(head).toMatchObject({ role: 'user', content: 'Are you there?' });
 
     backend.setBehavior({ mode: 'ok' });
-    const retry = await collectReply(client.messages.send(session.id, 'Are you there now?'));
+    const retry = await collectReply(client.messages.regenerate(session.id));
     expect(retry.text).toBe('tok0 tok1 tok2 tok3 ');
+    const final = await client.sessions.get(session.id);
+    const reply = final.messages.find((message) => message.id === final.headId);
+    // The reply answers the kept user message; no second copy of it was stored.
+    expect(reply?.parentId).toBe(head?.id);
+    expect(final.messages.filter((message) => message.role === 'user')).toHaveLength(1);
+  });
+
+  it('times out when the backend sends nothing: an error event, the backend call closed, the user message kept', async () => {
+    const { session } = await client.sessions.create(characterId);
+    backend.setBehavior({ mode: 'hang' });
+    const events = await collect(client.messages.send(session.id, 'Anyone?'));
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'model_timeout' });
+    await expect.poll(() => backend.active(), { timeout: 5_000 }).toBe(0);
+    const after = await client.sessions.get(session.id);
+    expect(after.messages.find((message) => message.id === after.headId)).toMatchObject({
+      role: 'user',
+      content: 'Anyone?',
+    });
   });
 
   it('fails mid-stream: the deltas, then an error event; the partial reply is kept; regenerate works', async () => {

@@ -78,6 +78,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       maxOutputTokens: options.maxOutputTokens ?? config.maxReplyTokens,
       sessionKey: context.session.id,
       signal: options.signal,
+      stallTimeoutMs: config.modelStallSeconds * 1000,
       onDelta: (delta) => options.onEvent?.({ type: 'text-delta', delta }),
     });
     const assistantId = newId();
@@ -112,6 +113,29 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     };
     options.onEvent?.({ type: 'turn-end', ...result });
     return result;
+  }
+
+  /**
+   * The user message a regenerate would answer: the parent of an assistant reply, or a user message
+   * left without a reply by a failed turn. Throws `nothing_to_regenerate` otherwise.
+   */
+  async function regenerationParent(input: {
+    ownerId: string;
+    sessionId: string;
+    messageId?: string;
+  }): Promise<string> {
+    const context = await loadTurnContext(store, input.sessionId, input.ownerId);
+    const targetId = input.messageId ?? context.session.headId;
+    if (!targetId) throw new StarlingError('nothing_to_regenerate', 'the session has no messages');
+    const target = await messageInSession(store, input.sessionId, targetId);
+    if (target.role === 'user') return target.id;
+    if (target.role !== 'assistant' || target.parentId === null) {
+      throw new StarlingError(
+        'nothing_to_regenerate',
+        `message ${targetId} is not a reply to a user message; choose an alternate greeting instead`,
+      );
+    }
+    return target.parentId;
   }
 
   return {
@@ -160,25 +184,14 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       return generateAndStore(context, history, { user, parentId: context.session.headId }, options);
     },
 
+    regenerationParent,
+
     /** Generates another reply to the same user message: a new swipe beside `messageId` (default: the head). */
     async regenerate(options: TurnOptions & { messageId?: string }): Promise<TurnResult> {
+      const parentId = await regenerationParent(options);
       const context = await loadTurnContext(store, options.sessionId, options.ownerId);
-      const targetId = options.messageId ?? context.session.headId;
-      if (!targetId) throw new StarlingError('nothing_to_regenerate', 'the session has no messages');
-      const target = await messageInSession(store, options.sessionId, targetId);
-      if (target.role !== 'assistant' || target.parentId === null) {
-        throw new StarlingError(
-          'nothing_to_regenerate',
-          `message ${targetId} is not a reply to a user message; choose an alternate greeting instead`,
-        );
-      }
-      const path = await store.messages.path(target.parentId);
-      return generateAndStore(
-        { ...context, path },
-        toHistory(path),
-        { user: null, parentId: target.parentId },
-        options,
-      );
+      const path = await store.messages.path(parentId);
+      return generateAndStore({ ...context, path }, toHistory(path), { user: null, parentId }, options);
     },
 
     /** Makes `messageId` the shown swipe: the head moves to its most recent descendant. */

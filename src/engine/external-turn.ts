@@ -104,6 +104,7 @@ export async function runExternalTurn(
     temperature: input.temperature,
     sessionKey: session?.id ?? `external:${chatSeed}`,
     signal: input.signal,
+    stallTimeoutMs: config.modelStallSeconds * 1000,
     onDelta: input.onDelta,
   });
   const messageId = newId();

@@ -17,6 +17,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   temperature?: number;
   seed?: number;
+  /** Fail with `model_timeout` when no stream part arrives for this long (ms). */
+  stallTimeoutMs?: number;
   onDelta?: (delta: string) => void;
 }
 
@@ -44,19 +46,28 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
   let finishReason: TurnFinishReason = 'other';
   let usage: TurnUsage = { inputTokens: null, outputTokens: null };
   const aborted = (): boolean => signal?.aborted === true;
+  // The provider gets its own signal so a stall can stop it without looking like a caller's abort.
+  const providerAbort = new AbortController();
+  const forwardAbort = () => providerAbort.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  if (aborted()) providerAbort.abort();
+  const withinStall = <T>(promise: PromiseLike<T>) =>
+    raceStall(promise, options.stallTimeoutMs, handle.name, providerAbort);
   try {
-    const { stream } = await handle.model.doStream({
-      prompt: toProviderPrompt(options.messages),
-      maxOutputTokens: options.maxOutputTokens,
-      temperature: options.temperature,
-      seed: options.seed,
-      abortSignal: signal,
-      providerOptions: { starling: { sessionKey: options.sessionKey } },
-    });
+    const { stream } = await withinStall(
+      handle.model.doStream({
+        prompt: toProviderPrompt(options.messages),
+        maxOutputTokens: options.maxOutputTokens,
+        temperature: options.temperature,
+        seed: options.seed,
+        abortSignal: providerAbort.signal,
+        providerOptions: { starling: { sessionKey: options.sessionKey } },
+      }),
+    );
     const reader = stream.getReader();
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await withinStall(reader.read());
         if (done) break;
         const part: LanguageModelV3StreamPart = value;
         if (part.type === 'text-delta') {
@@ -74,17 +85,46 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
         if (aborted()) break;
       }
     } finally {
+      if (providerAbort.signal.aborted) await reader.cancel().catch(() => undefined);
       reader.releaseLock();
     }
   } catch (error) {
     if (aborted()) return { text, finishReason: 'abort', usage, error: null };
+    if (StarlingError.isInstance(error) && error.code === 'model_timeout') {
+      return { text, finishReason: 'error', usage, error };
+    }
     const wrapped = new StarlingError('model_failed', `the model ${handle.name} failed: ${describe(error)}`, {
       cause: error,
     });
     return { text, finishReason: 'error', usage, error: wrapped };
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
   }
   if (aborted()) finishReason = 'abort';
   return { text, finishReason, usage, error: null };
+}
+
+/** Resolves like `promise` unless nothing happens for `timeoutMs`; then aborts the provider and throws `model_timeout`. */
+function raceStall<T>(
+  promise: PromiseLike<T>,
+  timeoutMs: number | undefined,
+  modelName: string,
+  providerAbort: AbortController,
+): Promise<T> {
+  if (timeoutMs === undefined) return Promise.resolve(promise);
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      providerAbort.abort();
+      reject(
+        new StarlingError(
+          'model_timeout',
+          `the model ${modelName} sent nothing for ${Math.round(timeoutMs / 1000)} s`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
 }
 
 function mapFinishReason(unified: string): TurnFinishReason {

@@ -17,6 +17,8 @@ export const configSchema = z
     contextSize: z.number().int().min(512).max(1_048_576).default(16_384),
     replyReserve: z.number().int().min(16).max(32_768).default(1024),
     maxReplyTokens: z.number().int().min(1).max(32_768).default(512),
+    /** A turn fails with `model_timeout` when the model sends nothing for this long (first token included). */
+    modelStallSeconds: z.number().min(0.05).max(3600).default(300),
   })
   .strict();
 

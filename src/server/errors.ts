@@ -35,6 +35,7 @@ const exactStatus: Record<string, ContentfulStatusCode> = {
   import_failed: 400,
   not_ready: 503,
   model_failed: 502,
+  model_timeout: 504,
   model_download_failed: 502,
 };
 

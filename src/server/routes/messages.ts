@@ -137,19 +137,12 @@ export function createMessageRoutes() {
     const session = await ownedSession(starling.store, userId, c.req.valid('param').id);
     const body = c.req.valid('json');
     // Checked before the stream opens so a bad target is a plain 400/404, not an SSE error.
-    const targetId = body.messageId ?? session.headId;
-    const target = targetId ? (await ownedMessage(starling.store, userId, targetId)).message : null;
-    if (
-      !target ||
-      target.sessionId !== session.id ||
-      target.role !== 'assistant' ||
-      target.parentId === null
-    ) {
-      throw new StarlingError(
-        'nothing_to_regenerate',
-        'regenerate needs a reply to a user message in this session',
-      );
-    }
+    if (body.messageId) await ownedMessage(starling.store, userId, body.messageId);
+    await starling.chat.regenerationParent({
+      ownerId: userId,
+      sessionId: session.id,
+      messageId: body.messageId,
+    });
     return streamTurn(c, {
       sessionId: session.id,
       ownerId: userId,
