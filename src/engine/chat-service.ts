@@ -44,22 +44,26 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     history: HistoryMessage[],
     counter: TokenCounter,
     contextSize: number,
+    preview = false,
   ): AssembledPrompt {
     const userTurns = history.filter((message) => message.role === 'user');
-    return assembler.assemble({
-      character: context.character.card,
-      lorebooks: context.lorebooks,
-      history,
-      userName: config.userName,
-      persona: config.persona,
-      contextSize,
-      replyReserve: Math.min(config.replyReserve, Math.floor(contextSize / 2)),
-      tokenCounter: counter,
-      now: now(),
-      chatSeed: context.session.seed,
-      turnIndex: userTurns.length,
-      lastUserMessageAt: userTurns.at(-2)?.createdAt,
-    });
+    return assembler.assemble(
+      {
+        character: context.character.card,
+        lorebooks: context.lorebooks,
+        history,
+        userName: config.userName,
+        persona: config.persona,
+        contextSize,
+        replyReserve: Math.min(config.replyReserve, Math.floor(contextSize / 2)),
+        tokenCounter: counter,
+        now: now(),
+        chatSeed: context.session.seed,
+        turnIndex: userTurns.length,
+        lastUserMessageAt: userTurns.at(-2)?.createdAt,
+      },
+      { preview },
+    );
   }
 
   async function generateAndStore(
@@ -287,7 +291,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         ...toHistory(path),
         { id: 'new', role: 'user' as const, content: input.text, createdAt: now().getTime() },
       ];
-      return buildPrompt(context, history, input.counter, input.contextSize);
+      return buildPrompt(context, history, input.counter, input.contextSize, true);
     },
   };
 

@@ -302,3 +302,29 @@ describe('anchored lore', () => {
     ]);
   });
 });
+
+describe('assembler previews', () => {
+  it('a preview reads the chat state but never changes what the next real turn sends', () => {
+    const words = (n: number, word: string) => Array.from({ length: n }, () => word).join(' ');
+    const history = makeHistory(Array.from({ length: 40 }, (_, index) => words(20, `w${index}`)));
+    const real = makeInput({ history, contextSize: 900, replyReserve: 100 });
+    // A long preview message forces a history cut that the real, short message would not need.
+    const longPreview = makeInput({
+      history: [...history.slice(0, -1), { ...history.at(-1)!, content: words(100, 'long') }],
+      contextSize: 900,
+      replyReserve: 100,
+    });
+
+    const untouched = createPromptAssembler();
+    const expected = untouched.assemble(real);
+
+    const previewed = createPromptAssembler();
+    previewed.assemble(longPreview, { preview: true });
+    expect(previewed.assemble(real)).toEqual(expected);
+
+    // Without preview the long message's cut is remembered and the next prompt differs: the test can fail.
+    const remembered = createPromptAssembler();
+    remembered.assemble(longPreview);
+    expect(remembered.assemble(real).droppedMessageIds).not.toEqual(expected.droppedMessageIds);
+  });
+});

@@ -35,8 +35,12 @@ export interface AssembledPromptReport extends AssembledPrompt {
 }
 
 export interface PromptAssembler {
-  /** Assembles one turn's prompt, reusing token counts, compiled lore and the history cut. */
-  assemble(input: PromptInput): AssembledPromptReport;
+  /**
+   * Assembles one turn's prompt, reusing token counts, compiled lore and the history cut. With
+   * `preview`, the chat's remembered cut and lore anchors are read but not updated, so a dry run
+   * (the prompt inspector) never changes what the next real turn sends.
+   */
+  assemble(input: PromptInput, options?: { preview?: boolean }): AssembledPromptReport;
 }
 
 export interface PromptAssemblerOptions {
@@ -64,7 +68,7 @@ export function createPromptAssembler(options: PromptAssemblerOptions = {}): Pro
     chatStateSize: options.chatStateSize ?? 256,
     settings: options.settings,
   };
-  return { assemble: (input) => assemble(input, caches) };
+  return { assemble: (input, assembleOptions) => assemble(input, caches, assembleOptions?.preview === true) };
 }
 
 /** One-shot assembly without caches kept between calls. */
@@ -74,7 +78,7 @@ export function assemblePrompt(input: PromptInput): AssembledPromptReport {
 
 const MAX_FIT_ATTEMPTS = 4;
 
-function assemble(input: PromptInput, caches: Caches): AssembledPromptReport {
+function assemble(input: PromptInput, caches: Caches, preview: boolean): AssembledPromptReport {
   const settings = resolveSettings({ ...caches.settings, ...input.settings });
   const counter = input.tokenCounter;
   const count = (text: string): number => caches.tokens.count(counter, text);
@@ -197,7 +201,7 @@ function assemble(input: PromptInput, caches: Caches): AssembledPromptReport {
     ...anchors.retained.filter((anchor) => keptOlder.has(anchor.messageId)),
     ...(anchors.current ? [anchors.current] : []),
   ];
-  remember(caches, stateKey, { ...fit.state, anchors: savedAnchors });
+  if (!preview) remember(caches, stateKey, { ...fit.state, anchors: savedAnchors });
   return {
     messages,
     tokens: {
