@@ -16,6 +16,7 @@ import { registerQuickstart } from './commands/quickstart.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerKeys } from './commands/keys.js';
+import { registerEval } from './commands/eval.js';
 
 /** Builds the command tree. */
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerUsers(program);
   registerKeys(program);
+  registerEval(program);
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }
