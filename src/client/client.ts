@@ -3,6 +3,8 @@
  * `fetch`, web streams and `TextDecoder`, so it runs in browsers, Node 20+, Deno and Bun.
  */
 import { errorFromResponse, StarlingApiError } from './errors.js';
+import { accountGroups, chatGroups, characterExtras } from './more-groups.js';
+import { queryString } from './query-string.js';
 import { readServerSentEvents } from './sse.js';
 import type {
   Character,
@@ -25,6 +27,9 @@ export function createStarlingClient(options: StarlingClientOptions) {
   async function request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const csrfToken = options.csrfToken?.();
+    if (csrfToken && method !== 'GET' && method !== 'HEAD') headers.set('x-csrf-token', csrfToken);
     let body = init.body;
     if (init.json !== undefined) {
       headers.set('content-type', 'application/json');
@@ -46,6 +51,9 @@ export function createStarlingClient(options: StarlingClientOptions) {
   async function json<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
     return (await (await request(path, init)).json()) as T;
   }
+
+  const http = { request, json };
+  const chat = chatGroups(http);
 
   async function* turn(path: string, payload: Record<string, unknown>, turnOptions: TurnOptions) {
     const { signal, ...rest } = turnOptions;
@@ -83,6 +91,7 @@ export function createStarlingClient(options: StarlingClientOptions) {
         form.append('file', blob, name);
         return json<ImportedItem[]>('/api/characters/import', { method: 'POST', body: form });
       },
+      ...characterExtras(http),
     },
     sessions: {
       /** Starts a chat with a character; the greeting is the first message. */
@@ -93,6 +102,7 @@ export function createStarlingClient(options: StarlingClientOptions) {
       /** The caller's sessions, newest first. */
       list: (query: { characterId?: string; limit?: number } = {}) =>
         json<SessionRecord[]>(`/api/sessions${queryString(query)}`),
+      ...chat.sessions,
     },
     messages: {
       /** Sends a user message and streams the reply's events. Breaking out of the loop aborts the turn. */
@@ -116,7 +126,10 @@ export function createStarlingClient(options: StarlingClientOptions) {
         json<{ aborted: boolean }>(`/api/sessions/${encodeURIComponent(sessionId)}/abort`, {
           method: 'POST',
         }),
+      ...chat.messages,
     },
+    ...chat.extra,
+    ...accountGroups(http),
   };
 }
 
@@ -134,13 +147,6 @@ export async function collectReply(
     if (event.type === 'turn-end') return { text, messageId: event.messageId };
   }
   throw new StarlingApiError(0, 'stream_interrupted', 'the event stream ended before the turn did');
-}
-
-function queryString(query: Record<string, string | number | boolean | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 function describe(error: unknown): string {

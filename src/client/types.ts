@@ -3,9 +3,20 @@
  * (`src/spec/store.ts`), so server and client cannot drift apart.
  */
 import type { CharacterCard, ImportWarning } from '../spec/character.js';
-import type { CharacterRecord, CharacterSummary, MessageRecord, SessionRecord } from '../spec/store.js';
+import type { Lorebook, LorebookEntry, LorePosition, SelectiveLogic } from '../spec/lorebook.js';
+import type { ActivatedLore, PromptMessage, PromptSection } from '../spec/prompt.js';
+import type {
+  ApiKeyScope,
+  CharacterRecord,
+  CharacterSummary,
+  MessageRecord,
+  SessionRecord,
+  User,
+} from '../spec/store.js';
 
-export type { CharacterSummary, MessageRecord, SessionRecord };
+export type { CharacterCard, CharacterSummary, Lorebook, LorebookEntry, LorePosition, SelectiveLogic };
+export type { MessageRecord, SessionRecord };
+export type { ActivatedLore, ApiKeyScope, ImportWarning, PromptMessage, PromptSection };
 
 /** A character with its card (camelCase fields). */
 export type Character = Omit<CharacterRecord, 'card'> & { card: CharacterCard };
@@ -60,4 +71,107 @@ export interface StarlingClientOptions {
   apiKey?: string;
   /** A fetch implementation; default `globalThis.fetch`. */
   fetch?: typeof fetch;
+  /**
+   * Cookie mode (browsers): returns the CSRF token from sign-in, sent as `X-CSRF-Token` on writes.
+   * Read on every request, so a sign-in after the client was made is picked up.
+   */
+  csrfToken?: () => string | null | undefined;
+}
+
+/** A user account as the API shows it. */
+export type UserAccount = User;
+
+/** What sign-up and sign-in answer: the user and the CSRF token for cookie writes. */
+export interface SignInResult {
+  user: User;
+  csrfToken: string;
+}
+
+/** The current caller. */
+export interface Me {
+  user: User;
+  via: 'api-key' | 'cookie';
+  scopes: string[];
+  /** Present when the server hands the cookie session's CSRF token back (newer servers). */
+  csrfToken?: string;
+}
+
+/** Camel-case card fields for create and update (only `name` is required on create). */
+export type CardFields = Partial<
+  Omit<CharacterCard, 'assets' | 'source' | 'creationDate' | 'modificationDate' | 'lorebook'>
+>;
+
+/** One saved version of a character. */
+export interface CharacterVersion {
+  version: number;
+  createdAt: number;
+}
+
+/** The prompt inspector's answer: a dry run of the next turn. */
+export interface PromptReport {
+  messages: PromptMessage[];
+  tokens: { total: number; budget: number; bySection: Partial<Record<PromptSection, number>> };
+  lore: ActivatedLore[];
+  droppedMessageIds: string[];
+  droppedExampleBlocks: number;
+  /** `exact` with the model's tokenizer, `estimate` when no model could be opened. */
+  counter: 'exact' | 'estimate';
+}
+
+/** The lore test box's answer. */
+export interface LoreTestResult {
+  entries: { id: string; name: string; reason: string; position: string; depth: number; tokens: number }[];
+  skipped: { id: string; name: string; reason: string }[];
+  warnings: string[];
+  tokens: number;
+}
+
+/** A configured model (API keys are named by environment variable, never sent). */
+export interface ModelConfig {
+  name: string;
+  provider: string;
+  model: string;
+  baseUrl: string | null;
+  apiKeyEnv: string | null;
+  contextSize: number | null;
+}
+
+export interface ModelList {
+  configured: ModelConfig[];
+  catalog: { name: string; description: string; downloaded: boolean }[];
+}
+
+/** Input of `models.add`. */
+export interface AddModelInput {
+  name: string;
+  provider: string;
+  model: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  contextSize?: number;
+}
+
+export interface ModelTestResult {
+  ok: true;
+  model: string;
+  text: string;
+  ms: number;
+}
+
+/** Events of a GGUF download. */
+export type PullEvent =
+  | { type: 'progress'; received: number; total: number | null }
+  | { type: 'done'; [key: string]: unknown }
+  | { type: 'error'; code: string; message: string };
+
+/** An API key as listed (never its secret). */
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: number;
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
 }

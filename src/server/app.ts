@@ -3,30 +3,32 @@
  * per-IP rate limit, body limits, authentication, per-key rate limit), the REST routes under /api,
  * the OpenAI-compatible routes under /v1, and the OpenAPI document and docs page.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv, ServerDependencies } from './env.js';
 import { createErrorHandler, notFoundHandler, validationError } from './errors.js';
 import { accessLog } from './middleware/access-log.js';
 import { authenticate } from './middleware/auth.js';
 import { bodyLimit } from './middleware/body-limit.js';
 import { cors } from './middleware/cors.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import { clientAddress, rateLimit } from './middleware/rate-limit.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenAIRoutes } from './openai/index.js';
 import { createAdminRoutes } from './routes/admin.js';
 import { createAuthRoutes } from './routes/auth.js';
+import { createAvatarRoutes } from './routes/avatar.js';
 import { IMPORT_PATHS, createCharacterFileRoutes } from './routes/character-files.js';
 import { createCharacterRoutes } from './routes/characters.js';
+import { createCharacterVersionRoutes } from './routes/character-version.js';
 import { registerDocs, type OpenApiLike } from './routes/docs.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createKeyRoutes } from './routes/keys.js';
 import { createLorebookRoutes } from './routes/lorebooks.js';
 import { createMessageRoutes } from './routes/messages.js';
 import { createModelRoutes } from './routes/models.js';
+import { createPromptRoutes } from './routes/prompt.js';
 import { createSessionRoutes } from './routes/sessions.js';
+import { createWebRoutes } from './routes/web.js';
 import { createTurnRegistry, type TurnRegistry } from './turn-registry.js';
 
 export interface AppRuntime {
@@ -42,15 +44,6 @@ const openApiInfo = {
     description: 'Characters, lorebooks, sessions and streaming turns. Errors: {"error":{"code","message"}}.',
   },
 };
-
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // Not behind the Node adapter (e.g. app.request in tests): one shared bucket.
-    return 'unknown';
-  }
-}
 
 /** Builds the HTTP application over the composed services. */
 export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = {}): OpenAPIHono<AppEnv> {
@@ -111,6 +104,9 @@ export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = 
   app.route('/', createMessageRoutes());
   app.route('/', createModelRoutes());
   app.route('/v1', createOpenAIRoutes());
+  app.route('/', createPromptRoutes());
+  app.route('/', createAvatarRoutes());
+  app.route('/', createCharacterVersionRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -120,5 +116,6 @@ export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = 
   });
   app.doc31('/api/openapi.json', openApiInfo);
   registerDocs(app, () => app.getOpenAPI31Document(openApiInfo) as unknown as OpenApiLike);
+  app.route('/', createWebRoutes());
   return app;
 }
