@@ -36,6 +36,7 @@ describe('authorization matrix', () => {
     key: '',
     ownerKey: anonymous as Auth,
     owner: '',
+    victor: '',
   };
 
   beforeAll(async () => {
@@ -49,6 +50,8 @@ describe('authorization matrix', () => {
     auth.owner = owner.auth;
     ids.owner = owner.user.id;
     auth.other = (await signIn(url, 'oscar', 'other password')).auth;
+    // A user only the admin rows touch (a password reset ends their sessions).
+    ids.victor = (await signIn(url, 'victor', 'victor password')).user.id;
 
     const create = async (name: string, shared: boolean) => {
       const response = await call(url, 'POST', '/api/characters', auth.owner, {
@@ -108,6 +111,19 @@ describe('authorization matrix', () => {
       { method: 'GET', path: '/api/admin/settings', expect: adminOnly(200) },
       { method: 'PUT', path: '/api/admin/settings', body: { signupOpen: true }, expect: adminOnly(200) },
       { method: 'POST', path: `/api/admin/users/${ids.owner}/enable`, expect: adminOnly(200) },
+      {
+        method: 'PUT',
+        path: `/api/admin/users/${ids.victor}/role`,
+        body: { role: 'user' },
+        expect: adminOnly(200),
+      },
+      {
+        method: 'POST',
+        path: `/api/admin/users/${ids.victor}/password`,
+        body: { password: 'a new password' },
+        expect: adminOnly(200),
+      },
+      { method: 'POST', path: '/api/models/pull', body: { source: 'no-such-model' }, expect: adminOnly(200) },
       { method: 'GET', path: '/api/keys', expect: all(200) },
       { method: 'GET', path: '/api/characters', expect: all(200) },
       { method: 'GET', path: `/api/characters/${privateChar}`, expect: mine(200) },
@@ -141,6 +157,18 @@ describe('authorization matrix', () => {
       },
       { method: 'GET', path: '/api/lorebooks', expect: all(200) },
       { method: 'GET', path: `/api/lorebooks/${book}`, expect: mine(200) },
+      {
+        method: 'POST',
+        path: '/api/lorebooks',
+        body: { name: 'Mine', entries: [{ keys: ['k'], content: 'c' }] },
+        expect: all(201),
+      },
+      {
+        method: 'PUT',
+        path: `/api/lorebooks/${book}`,
+        body: { name: 'Tea, revised', entries: [{ keys: ['tea'], content: 'Tea is still sacred.' }] },
+        expect: mine(200),
+      },
       { method: 'PUT', path: `/api/lorebooks/${book}/global`, body: { global: false }, expect: mine(200) },
       { method: 'PUT', path: `/api/lorebooks/${book}/characters/${privateChar}`, expect: mine(200) },
       { method: 'DELETE', path: `/api/lorebooks/${book}/characters/${privateChar}`, expect: mine(200) },

@@ -4,6 +4,7 @@
  */
 import { StarlingError } from '../spec/errors.js';
 import type { ApiKeyRecord, ApiKeyScope, Store, User, UserRole } from '../spec/store.js';
+import { requireActiveUser } from './active-user.js';
 import { createApiKeys } from './api-keys.js';
 import { createAuthSessions } from './auth-sessions.js';
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPasswordHash } from './password-hash.js';
@@ -42,8 +43,14 @@ export interface Accounts {
   revokeApiKey(userId: string, keyId: string): Promise<void>;
   /** Every user, oldest first. */
   listUsers(): Promise<User[]>;
-  /** Disables or enables a user; disabling also ends their browser sessions. */
+  /** Disables or enables a user; disabling also ends their browser sessions. The last active admin cannot be disabled ('last_admin'). */
   setDisabled(userId: string, disabled: boolean): Promise<void>;
+  /** Makes a user admin or not; the last active admin cannot be demoted ('last_admin'). */
+  setRole(userId: string, role: UserRole): Promise<User>;
+  /** The user's own change: checks the current password ('current_password_invalid'), sets the new one and ends all their browser sessions. */
+  changePassword(userId: string, input: { currentPassword: string; newPassword: string }): Promise<void>;
+  /** Admin/CLI: sets a new password without the old one and ends the user's browser sessions. */
+  resetPassword(userId: string, password: string): Promise<void>;
   /** Whether people other than the first may sign up. */
   isSignupOpen(): Promise<boolean>;
   /** Opens or closes public sign-up. */
@@ -90,6 +97,36 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
     return store.users.create({ name, role: input.role ?? 'user', passwordHash });
   }
 
+  async function existingUser(userId: string): Promise<User> {
+    const user = await store.users.get(userId);
+    if (user === null)
+      throw new StarlingError('user_not_found', `user ${userId} not found`, { details: { id: userId } });
+    return user;
+  }
+  // An instance without an admin who can sign in can only be repaired from the CLI, so nothing
+  // else may get it there. Like "first account", only admins with a password count: the
+  // passwordless local user of a personal install cannot sign in. Two admins removing each other at
+  // the same instant could still both pass the check.
+  async function canSignIn(user: User): Promise<boolean> {
+    return user.role === 'admin' && !user.disabled && (await store.users.passwordHash(user.id)) !== null;
+  }
+  async function keepAnActiveAdmin(user: User): Promise<void> {
+    if (!(await canSignIn(user))) return;
+    for (const other of await store.users.list()) {
+      if (other.id !== user.id && (await canSignIn(other))) return;
+    }
+    throw new StarlingError(
+      'last_admin',
+      `"${user.name}" is the last active admin; make another user admin first`,
+      { details: { id: user.id } },
+    );
+  }
+  async function setPassword(userId: string, password: string): Promise<void> {
+    checkPassword(password);
+    await store.users.setPasswordHash(userId, await hashPassword(password, scryptCost));
+    // Whoever knew the old password may hold a session; none survives the change.
+    await store.authSessions.deleteForUser(userId);
+  }
   return {
     async signUp(input) {
       checkUserName(input.name);
@@ -126,8 +163,28 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
     revokeApiKey: apiKeys.revoke,
     listUsers: () => store.users.list(),
     async setDisabled(userId, disabled) {
+      if (disabled) await keepAnActiveAdmin(await existingUser(userId));
       await store.users.setDisabled(userId, disabled);
       if (disabled) await store.authSessions.deleteForUser(userId);
+    },
+    async setRole(userId, role) {
+      const user = await existingUser(userId);
+      if (role !== 'admin') await keepAnActiveAdmin(user);
+      await store.users.setRole(userId, role);
+      return { ...user, role };
+    },
+    async changePassword(userId, { currentPassword, newPassword }) {
+      const user = await requireActiveUser(store, userId);
+      const wrong = new StarlingError('current_password_invalid', 'the current password is wrong');
+      if (currentPassword.length > PASSWORD_MAX_LENGTH * 4) throw wrong;
+      const stored = await store.users.passwordHash(user.id);
+      decoyHash ??= hashPassword(randomSecret(), scryptCost);
+      const matches = await verifyPasswordHash(currentPassword, stored ?? (await decoyHash));
+      if (stored === null || !matches) throw wrong;
+      await setPassword(user.id, newPassword);
+    },
+    async resetPassword(userId, password) {
+      await setPassword((await existingUser(userId)).id, password);
     },
     isSignupOpen,
     async setSignupOpen(open) {

@@ -27,6 +27,13 @@ export interface ServerOptions {
   bodyTimeoutMs?: number;
   /** Rate-limit window; default one minute. */
   rateLimitWindowMs?: number;
+  /** Sign-in attempts per window for one client address and user name (and password changes per user); default 10. */
+  signInAttemptsPerWindow?: number;
+  /**
+   * Behind a reverse proxy: take the client address from the first `X-Forwarded-For` hop. Off by
+   * default, since without a proxy that rewrites the header any client could pick its own address.
+   */
+  trustProxy?: boolean;
 }
 
 export interface ServerDependencies {

@@ -30,6 +30,7 @@ const exactStatus: Record<string, ContentfulStatusCode> = {
   rate_limited: 429,
   conflict: 409,
   user_exists: 409,
+  last_admin: 409,
   store_conflict: 409,
   turn_running: 409,
   import_failed: 400,

@@ -15,6 +15,8 @@ export function defaultServerOptions(overrides: Partial<ServerOptions> = {}): Se
     heartbeatSeconds: 15,
     bodyTimeoutMs: 30_000,
     rateLimitWindowMs: 60_000,
+    signInAttemptsPerWindow: 10,
+    trustProxy: false,
     ...overrides,
   };
 }

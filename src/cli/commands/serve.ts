@@ -14,6 +14,7 @@ interface ServeFlags {
   port: string;
   cors?: string[];
   secureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -33,12 +34,14 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port (0: any free port)', '8787')
     .option('--cors <origins...>', 'browser origins allowed to call the API')
     .option('--secure-cookies', 'mark the session cookie Secure (behind HTTPS)')
+    .option('--trust-proxy', 'behind a reverse proxy: take client addresses from X-Forwarded-For')
     .action(async (flags: ServeFlags) => {
       const options = defaultServerOptions({
         host: flags.host,
         port: parsePort(flags.port),
         corsOrigins: flags.cors ?? [],
         secureCookies: flags.secureCookies === true,
+        trustProxy: flags.trustProxy === true,
       });
       const starling = await createStarling();
       const accounts = createAccounts(starling.store);

@@ -1,8 +1,8 @@
-/** `starling users add|list|disable|enable`: accounts for operators of a shared instance. */
+/** `starling users add|list|disable|enable|passwd|role`: accounts for operators of a shared instance. */
 import type { Command } from 'commander';
 import { createAccounts } from '../../accounts/index.js';
 import { StarlingError } from '../../spec/errors.js';
-import type { User } from '../../spec/store.js';
+import type { User, UserRole } from '../../spec/store.js';
 import { createOutput } from '../output.js';
 import { readStdin, requireUserByName, withStarling } from './shared.js';
 
@@ -69,4 +69,40 @@ export function registerUsers(program: Command): void {
         });
       });
   }
+
+  users
+    .command('passwd')
+    .argument('<name>', 'user name')
+    .description("set a user's password (read from stdin); ends their browser sessions, keeps their API keys")
+    .option(
+      '--password-stdin',
+      'read the new password from stdin (required: passwords never go in arguments)',
+    )
+    .action(async (name: string, options: { passwordStdin?: boolean }) => {
+      if (options.passwordStdin !== true) {
+        throw new StarlingError('usage', 'pass --password-stdin and pipe the new password in');
+      }
+      const password = await passwordFromStdin();
+      await withStarling(async (starling) => {
+        const user = await requireUserByName(starling.store, name);
+        await createAccounts(starling.store).resetPassword(user.id, password);
+        process.stderr.write(`set the password of "${user.name}"\n`);
+      });
+    });
+
+  users
+    .command('role')
+    .argument('<name>', 'user name')
+    .argument('<role>', 'admin or user')
+    .description('make a user admin or a normal user (the last active admin cannot be demoted)')
+    .action(async (name: string, role: string) => {
+      if (role !== 'admin' && role !== 'user') {
+        throw new StarlingError('usage', `the role is "admin" or "user", got "${role}"`);
+      }
+      await withStarling(async (starling) => {
+        const user = await requireUserByName(starling.store, name);
+        await createAccounts(starling.store).setRole(user.id, role satisfies UserRole);
+        process.stderr.write(`"${user.name}" is now ${role === 'admin' ? 'an admin' : 'a normal user'}\n`);
+      });
+    });
 }

@@ -1,17 +1,19 @@
 /**
  * Fixed-window rate limiting in memory: at most `limit` requests per `windowMs` per key (an API key
- * id or a client address). The map is bounded: when full, expired windows are swept and, if still
- * full, the oldest window is dropped, so a flood of distinct keys cannot grow memory.
+ * id, a client address, a sign-in name). The map is bounded: when full, expired windows are swept
+ * and, if still full, the oldest window is dropped, so a flood of distinct keys cannot grow memory.
  */
+import { isIP } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { StarlingError } from '../../spec/errors.js';
-import type { AppEnv } from '../env.js';
+import type { AppEnv, ServerOptions } from '../env.js';
 
 export interface RateLimitOptions {
   limit: number;
   windowMs: number;
   /** The bucket for this request, or null to skip limiting it. */
-  keyFor: (c: Context<AppEnv>) => string | null;
+  keyFor: (c: Context<AppEnv>) => string | null | Promise<string | null>;
   maxKeys?: number;
   now?: () => number;
 }
@@ -19,6 +21,26 @@ export interface RateLimitOptions {
 interface Window {
   start: number;
   count: number;
+}
+
+/**
+ * The client's address: the connection's peer, or with `trustProxy` the first `X-Forwarded-For`
+ * hop (the client as the proxy saw it) when that is an IP address.
+ */
+export function clientAddress(
+  c: Context<AppEnv>,
+  trustProxy = c.get('deps').options.trustProxy === true,
+): string {
+  if (trustProxy) {
+    const first = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() ?? '';
+    if (isIP(first) !== 0) return first;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not behind the Node adapter (e.g. app.request in tests): one shared bucket.
+    return 'unknown';
+  }
 }
 
 /** Creates a rate-limit middleware; answers 429 with Retry-After when a key is over its limit. */
@@ -36,7 +58,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   }
 
   return async (c, next) => {
-    const key = options.limit > 0 ? options.keyFor(c) : null;
+    const key = options.limit > 0 ? await options.keyFor(c) : null;
     if (key === null) return next();
     const time = now();
     let window = windows.get(key);
@@ -55,5 +77,16 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       });
     }
     await next();
+  };
+}
+
+/** A rate limiter configured from the server options of the first request it sees (one map per route group). */
+export function rateLimitFromOptions(
+  build: (options: ServerOptions) => RateLimitOptions,
+): MiddlewareHandler<AppEnv> {
+  let limiter: MiddlewareHandler<AppEnv> | undefined;
+  return (c, next) => {
+    limiter ??= rateLimit(build(c.get('deps').options));
+    return limiter(c, next);
   };
 }

@@ -1,12 +1,23 @@
-/** Sign-up, sign-in (cookie + CSRF token), sign-out and the current caller. */
+/**
+ * Sign-up, sign-in (cookie + CSRF token), sign-out, the current caller and their password change.
+ * Sign-in attempts are limited per client address and user name, password changes per user, so a
+ * password cannot be guessed at the speed of the general rate limit.
+ */
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { User } from '../../spec/store.js';
 import type { AppEnv } from '../env.js';
 import { SESSION_COOKIE, callerOf, requireAuth } from '../middleware/auth.js';
+import { clientAddress, rateLimitFromOptions } from '../middleware/rate-limit.js';
 import { createRouter } from '../router.js';
-import { CredentialsSchema, LoginResultSchema, MeSchema } from '../schemas/accounts.js';
+import {
+  ChangePasswordSchema,
+  CredentialsSchema,
+  LoginResultSchema,
+  MeSchema,
+  PasswordChangedSchema,
+} from '../schemas/accounts.js';
 import { OkSchema, errorResponses, jsonBody, jsonResponse } from '../schemas/common.js';
 
 const anyScope = requireAuth(['read', 'write', 'chat', 'admin']);
@@ -20,14 +31,48 @@ const signup = createRoute({
   responses: { 201: jsonResponse(LoginResultSchema, 'Signed up and in'), ...errorResponses(400, 403, 409) },
 });
 
-const login = createRoute({
-  method: 'post',
-  path: '/api/auth/login',
-  tags: ['auth'],
-  summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token for writes',
-  request: { body: jsonBody(CredentialsSchema) },
-  responses: { 200: jsonResponse(LoginResultSchema, 'Signed in'), ...errorResponses(400, 401, 403) },
-});
+/** The user name a sign-in request is for, folded like stored names; '' when the body has none. */
+async function signInName(c: Context<AppEnv>): Promise<string> {
+  const body: unknown = await c.req.json().catch(() => null);
+  const name = typeof body === 'object' && body !== null && 'name' in body ? body.name : '';
+  return typeof name === 'string' ? name.normalize('NFC').toLowerCase().slice(0, 100) : '';
+}
+
+function attemptLimit(keyFor: (c: Context<AppEnv>) => Promise<string> | string) {
+  return rateLimitFromOptions((options) => ({
+    limit: options.signInAttemptsPerWindow ?? 10,
+    windowMs: options.rateLimitWindowMs ?? 60_000,
+    keyFor,
+  }));
+}
+
+// Built per app (the limiters hold state), so these two are functions.
+function loginRoute() {
+  return createRoute({
+    method: 'post',
+    path: '/api/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in: sets the HttpOnly session cookie and returns the CSRF token for writes',
+    middleware: [attemptLimit(async (c) => `signin:${clientAddress(c)}:${await signInName(c)}`)],
+    request: { body: jsonBody(CredentialsSchema) },
+    responses: { 200: jsonResponse(LoginResultSchema, 'Signed in'), ...errorResponses(400, 401, 403, 429) },
+  });
+}
+
+function changePasswordRoute() {
+  return createRoute({
+    method: 'post',
+    path: '/api/me/password',
+    tags: ['auth'],
+    summary: 'Change your password (needs the current one); ends your other sessions and renews this one',
+    middleware: [requireAuth(['write']), attemptLimit((c) => `password:${callerOf(c).user.id}`)],
+    request: { body: jsonBody(ChangePasswordSchema) },
+    responses: {
+      200: jsonResponse(PasswordChangedSchema, 'Changed'),
+      ...errorResponses(400, 401, 403, 429),
+    },
+  });
+}
 
 const logout = createRoute({
   method: 'post',
@@ -68,7 +113,7 @@ export function createAuthRoutes() {
     const user = await accounts.signUp(c.req.valid('json'));
     return c.json(await signIn(c, user), 201);
   });
-  app.openapi(login, async (c) => {
+  app.openapi(loginRoute(), async (c) => {
     const { name, password } = c.req.valid('json');
     const user = await c.get('deps').accounts.verifyPassword(name, password);
     return c.json(await signIn(c, user), 200);
@@ -78,6 +123,14 @@ export function createAuthRoutes() {
     if (callerOf(c).via === 'cookie' && token) await c.get('deps').accounts.endSession(token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(changePasswordRoute(), async (c) => {
+    const caller = callerOf(c);
+    await c.get('deps').accounts.changePassword(caller.user.id, c.req.valid('json'));
+    // Every session of the user has ended; a browser caller continues in a fresh one.
+    if (caller.via !== 'cookie') return c.json({ ok: true as const, csrfToken: null }, 200);
+    const { csrfToken } = await signIn(c, caller.user);
+    return c.json({ ok: true as const, csrfToken }, 200);
   });
   app.openapi(me, (c) => {
     const caller = callerOf(c);

@@ -1,43 +1,28 @@
 /**
- * Lorebooks: list, read, delete, attach to / detach from a character, mark global. Lorebook files are
- * imported through `POST /api/characters/import`, which accepts lorebook_v3 and world-info files.
+ * Lorebooks: create and replace (camelCase JSON), list, read, delete, attach to / detach from a
+ * character, mark global. Lorebook files (lorebook_v3, world info) come in through
+ * `POST /api/characters/import`. Only the owner reads or changes a book.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { emptyLorebookEntry } from '../../spec/defaults.js';
+import type { Lorebook } from '../../spec/lorebook.js';
 import type { LorebookRecord } from '../../spec/store.js';
 import { ownedCharacter, ownedLorebook } from '../access.js';
 import { callerOf, requireAuth } from '../middleware/auth.js';
 import { createRouter } from '../router.js';
 import { IdParams, OkSchema, errorResponses, jsonBody, jsonResponse } from '../schemas/common.js';
+import {
+  AttachParams,
+  CreateLorebookSchema,
+  GlobalSchema,
+  LorebookInputSchema,
+  LorebookSchema,
+  LorebookSummarySchema,
+} from '../schemas/lorebooks.js';
 
 const tags = ['lorebooks'];
 const read = requireAuth(['read', 'chat']);
 const write = requireAuth(['write']);
-
-const LorebookSummarySchema = z
-  .object({
-    id: z.string(),
-    ownerId: z.string(),
-    name: z.string(),
-    entries: z.number(),
-    characterIds: z.array(z.string()),
-    global: z.boolean(),
-    updatedAt: z.number(),
-  })
-  .openapi('LorebookSummary');
-
-const LorebookSchema = z
-  .object({
-    id: z.string(),
-    ownerId: z.string(),
-    book: z.record(z.string(), z.unknown()),
-    characterIds: z.array(z.string()),
-    global: z.boolean(),
-    createdAt: z.number(),
-    updatedAt: z.number(),
-  })
-  .openapi('Lorebook');
-
-const AttachParams = z.object({ id: z.string().min(1).max(200), characterId: z.string().min(1).max(200) });
 
 const list = createRoute({
   method: 'get',
@@ -46,6 +31,26 @@ const list = createRoute({
   summary: 'Your lorebooks',
   middleware: [read],
   responses: { 200: jsonResponse(z.array(LorebookSummarySchema), 'Lorebooks'), ...errorResponses(401, 403) },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/lorebooks',
+  tags,
+  summary: 'Create a lorebook from camelCase fields (only `name` is required; entry fields default)',
+  middleware: [write],
+  request: { body: jsonBody(CreateLorebookSchema) },
+  responses: { 201: jsonResponse(LorebookSchema, 'Created'), ...errorResponses(400, 401, 403, 413) },
+});
+
+const update = createRoute({
+  method: 'put',
+  path: '/api/lorebooks/{id}',
+  tags,
+  summary: 'Replace a lorebook: the whole book, entries included (attachments and global stay)',
+  middleware: [write],
+  request: { params: IdParams, body: jsonBody(LorebookInputSchema) },
+  responses: { 200: jsonResponse(LorebookSchema, 'Saved'), ...errorResponses(400, 401, 403, 404, 413) },
 });
 
 const get = createRoute({
@@ -74,7 +79,7 @@ const setGlobal = createRoute({
   tags,
   summary: 'Apply the book to all of your characters (or stop)',
   middleware: [write],
-  request: { params: IdParams, body: jsonBody(z.strictObject({ global: z.boolean() })) },
+  request: { params: IdParams, body: jsonBody(GlobalSchema) },
   responses: { 200: jsonResponse(OkSchema, 'Saved'), ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -89,6 +94,30 @@ function linkRoute(method: 'put' | 'delete') {
     request: { params: AttachParams },
     responses: { 200: jsonResponse(OkSchema, 'Saved'), ...errorResponses(401, 403, 404) },
   });
+}
+
+type LorebookInput = z.infer<typeof LorebookInputSchema>;
+
+/** The fields that were given (zod leaves absent optional fields out, but the type allows undefined). */
+function given<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Fills what the caller left out: book defaults, entry defaults, and fresh ids after the highest given. */
+export function lorebookFromInput(input: LorebookInput): Lorebook {
+  let nextId = Math.max(-1, ...(input.entries ?? []).map((entry) => entry.id ?? -1)) + 1;
+  return {
+    name: input.name,
+    description: input.description ?? '',
+    scanDepth: input.scanDepth ?? null,
+    tokenBudget: input.tokenBudget ?? null,
+    recursiveScanning: input.recursiveScanning ?? false,
+    extensions: input.extensions ?? {},
+    entries: (input.entries ?? []).map((entry) => ({
+      ...emptyLorebookEntry(entry.id ?? nextId++),
+      ...given(entry),
+    })),
+  };
 }
 
 function summary(record: LorebookRecord) {
@@ -111,13 +140,25 @@ export function createLorebookRoutes() {
     const books = await c.get('deps').starling.store.lorebooks.list(callerOf(c).user.id);
     return c.json(books.map(summary), 200);
   });
+  app.openapi(create, async (c) => {
+    const { global, ...input } = c.req.valid('json');
+    const record = await c
+      .get('deps')
+      .starling.store.lorebooks.create(callerOf(c).user.id, lorebookFromInput(input), { global });
+    return c.json(record, 201);
+  });
+  app.openapi(update, async (c) => {
+    const { store } = c.get('deps').starling;
+    const current = await ownedLorebook(store, callerOf(c).user.id, c.req.valid('param').id);
+    return c.json(await store.lorebooks.update(current.id, lorebookFromInput(c.req.valid('json'))), 200);
+  });
   app.openapi(get, async (c) => {
     const record = await ownedLorebook(
       c.get('deps').starling.store,
       callerOf(c).user.id,
       c.req.valid('param').id,
     );
-    return c.json({ ...record, book: record.book as unknown as Record<string, unknown> }, 200);
+    return c.json(record, 200);
   });
   app.openapi(remove, async (c) => {
     const { store } = c.get('deps').starling;

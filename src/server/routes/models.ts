@@ -9,6 +9,7 @@ import { streamSSE } from 'hono/streaming';
 import { catalogModelPath, modelCatalog, pullModel, remotePresetNames } from '../../models/index.js';
 import { StarlingError, toStarlingError } from '../../spec/errors.js';
 import { requireAuth } from '../middleware/auth.js';
+import { registerOpenAIPaths } from '../openapi-v1.js';
 import { createRouter } from '../router.js';
 import { errorResponses, jsonBody, jsonResponse, sseResponse } from '../schemas/common.js';
 import {
@@ -69,9 +70,12 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Routes under /api/models. */
+/** Routes under /api/models (and the OpenAPI description of /v1, see below). */
 export function createModelRoutes() {
   const app = createRouter();
+  // The /v1 routes are plain Hono and app.ts is not this module's; a group mounted at '/' hands its
+  // registered paths to the app's document, so the /v1 description rides along with the models group.
+  registerOpenAIPaths(app.openAPIRegistry);
   app.openapi(list, async (c) => {
     const { starling } = c.get('deps');
     const configured = (await starling.store.models.list()).map(

@@ -52,3 +52,25 @@ export const CreatedApiKeySchema = z
   .openapi('CreatedApiKey');
 
 export const SettingsSchema = z.strictObject({ signupOpen: z.boolean() }).openapi('Settings');
+
+export const ChangePasswordSchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().min(1).max(1024),
+  })
+  .openapi('ChangePassword');
+
+export const PasswordChangedSchema = z
+  .object({
+    ok: z.literal(true),
+    csrfToken: z.string().nullable().openapi({
+      description: 'Cookie callers get a new session (cookie) and this CSRF token; null for API keys',
+    }),
+  })
+  .openapi('PasswordChanged');
+
+export const ResetPasswordSchema = z
+  .strictObject({ password: z.string().min(1).max(1024) })
+  .openapi('ResetPassword');
+
+export const RoleSchema = z.strictObject({ role: z.enum(['admin', 'user']) }).openapi('Role');
