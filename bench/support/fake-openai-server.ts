@@ -19,6 +19,11 @@ export interface FakeBackendBehavior {
   failAfterTokens: number;
   /** Token text carries its send time, `<ms since epoch, 3 decimals>`, for latency measurement. */
   stampTokens: boolean;
+  /**
+   * Start each stream's token clock at a random point of one interval, so that streams opened
+   * together do not send their tokens in aligned bursts (load bench).
+   */
+  staggerTokens: boolean;
 }
 
 export interface FakeOpenAIServer {
@@ -38,6 +43,7 @@ const defaultBehavior: FakeBackendBehavior = {
   tokens: 8,
   failAfterTokens: 2,
   stampTokens: false,
+  staggerTokens: false,
 };
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one host. */
@@ -102,7 +108,7 @@ export async function startFakeOpenAIServer(
     }
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const interval = current.tokensPerSecond > 0 ? 1000 / current.tokensPerSecond : 0;
-    const started = performance.now();
+    const started = performance.now() + (current.staggerTokens ? Math.random() * interval : 0);
     for (let index = 0; index < count; index++) {
       // Scheduled against the stream's start, so timer drift does not slow the rate down.
       const wait = started + index * interval - performance.now();

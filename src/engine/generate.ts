@@ -51,10 +51,14 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
   const forwardAbort = () => providerAbort.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
   if (aborted()) providerAbort.abort();
-  const withinStall = <T>(promise: PromiseLike<T>) =>
-    raceStall(promise, options.stallTimeoutMs, handle.name, providerAbort);
+  const stallError = (): StarlingError =>
+    new StarlingError(
+      'model_timeout',
+      `the model ${handle.name} sent nothing for ${Math.round((options.stallTimeoutMs ?? 0) / 1000)} s`,
+    );
+  let stalled = false;
   try {
-    const { stream } = await withinStall(
+    const { stream } = await raceStall(
       handle.model.doStream({
         prompt: toProviderPrompt(options.messages),
         maxOutputTokens: options.maxOutputTokens,
@@ -63,12 +67,27 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
         abortSignal: providerAbort.signal,
         providerOptions: { starling: { sessionKey: options.sessionKey } },
       }),
+      options.stallTimeoutMs,
+      stallError,
+      providerAbort,
     );
     const reader = stream.getReader();
+    // One timer for the whole stream, re-armed per part (a timer and a race per token cost more than
+    // the token itself at high concurrency). When it fires, cancelling the reader ends the pending read.
+    const watchdog =
+      options.stallTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stalled = true;
+            providerAbort.abort();
+            void reader.cancel().catch(() => undefined);
+          }, options.stallTimeoutMs);
     try {
       for (;;) {
-        const { done, value } = await withinStall(reader.read());
+        const { done, value } = await reader.read();
+        if (stalled) throw stallError();
         if (done) break;
+        watchdog?.refresh();
         const part: LanguageModelV3StreamPart = value;
         if (part.type === 'text-delta') {
           text += part.delta;
@@ -85,11 +104,13 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
         if (aborted()) break;
       }
     } finally {
+      clearTimeout(watchdog);
       if (providerAbort.signal.aborted) await reader.cancel().catch(() => undefined);
       reader.releaseLock();
     }
   } catch (error) {
     if (aborted()) return { text, finishReason: 'abort', usage, error: null };
+    if (stalled) return { text, finishReason: 'error', usage, error: stallError() };
     if (StarlingError.isInstance(error) && error.code === 'model_timeout') {
       return { text, finishReason: 'error', usage, error };
     }
@@ -104,11 +125,11 @@ export async function generateReply(options: GenerateOptions): Promise<GenerateO
   return { text, finishReason, usage, error: null };
 }
 
-/** Resolves like `promise` unless nothing happens for `timeoutMs`; then aborts the provider and throws `model_timeout`. */
+/** Resolves like `promise` unless it takes longer than `timeoutMs`; then aborts the provider and throws the stall error. */
 function raceStall<T>(
   promise: PromiseLike<T>,
   timeoutMs: number | undefined,
-  modelName: string,
+  stallError: () => StarlingError,
   providerAbort: AbortController,
 ): Promise<T> {
   if (timeoutMs === undefined) return Promise.resolve(promise);
@@ -116,12 +137,7 @@ function raceStall<T>(
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       providerAbort.abort();
-      reject(
-        new StarlingError(
-          'model_timeout',
-          `the model ${modelName} sent nothing for ${Math.round(timeoutMs / 1000)} s`,
-        ),
-      );
+      reject(stallError());
     }, timeoutMs);
   });
   return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));

@@ -3,9 +3,12 @@
  * `turn-end` or `error`. Comment lines keep idle connections alive. A client that goes away aborts
  * the turn, so the engine stores the partial reply as incomplete; the turn is registered per session
  * so `POST /abort` and shutdown reach it too.
+ *
+ * Frames are written to one ReadableStream body: the frames queued while one event-loop turn runs
+ * go out as one chunk (one socket write), and frames that pile up while the client is slow go out
+ * together when it reads again (docs/decisions/0010-streaming-performance.md).
  */
 import type { Context } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { toStarlingError } from '../spec/errors.js';
 import type { TurnEvent, TurnResult } from '../engine/index.js';
 import type { AppEnv } from './env.js';
@@ -17,30 +20,86 @@ export type TurnRunner = (options: {
   onEvent: (event: TurnEvent) => void;
 }) => Promise<TurnResult>;
 
-function eventData(event: TurnEvent): Record<string, unknown> {
-  if (event.type !== 'turn-end') return event;
-  // The full text already went out as deltas; the final event carries ids, usage and the reason.
-  const { text: _text, ...rest } = event;
-  return rest;
+/** Queues SSE frames in order; nothing is written after `close()`. */
+export interface EventStreamWriter {
+  /** One event; `name` null sends an unnamed (`message`) event. `data` may span lines. */
+  event(name: string | null, data: string): void;
+  /** A comment line, e.g. a heartbeat. */
+  comment(text: string): void;
+  /** Sends what is queued and ends the body. */
+  close(): void;
 }
 
-/** Writes SSE frames in order, even though engine events arrive synchronously. */
-function createWriter(stream: SSEStreamingApi) {
-  let chain: Promise<void> = Promise.resolve();
-  return {
-    send(event: string, data: unknown): Promise<void> {
-      chain = chain.then(() => stream.writeSSE({ event, data: JSON.stringify(data) })).catch(() => undefined);
-      return chain;
-    },
-    comment(text: string): Promise<void> {
-      chain = chain
-        .then(() => stream.write(`: ${text}\n\n`))
-        .then(() => undefined)
-        .catch(() => undefined);
-      return chain;
-    },
-    flushed: () => chain,
+/** Opens a `text/event-stream` response; `onCancel` runs when the client stops reading. */
+export function openEventStream(
+  c: Context<AppEnv>,
+  onCancel: () => void,
+): { response: Response; writer: EventStreamWriter } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let pending = '';
+  let scheduled = false;
+  let closed = false;
+  // Sends the queued frames when the body has room; otherwise they wait for the next read (pull).
+  const flush = (): void => {
+    scheduled = false;
+    if (pending === '' || closed || (controller.desiredSize ?? 0) <= 0) return;
+    const chunk = Buffer.from(pending, 'utf8');
+    pending = '';
+    controller.enqueue(chunk);
   };
+  const queue = (frame: string): void => {
+    if (closed) return;
+    pending += frame;
+    if (scheduled) return;
+    scheduled = true;
+    // After the microtasks of this turn: deltas parsed from one network read leave together.
+    process.nextTick(flush);
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(start) {
+      controller = start;
+    },
+    pull: flush,
+    cancel() {
+      closed = true;
+      pending = '';
+      onCancel();
+    },
+  });
+  const writer: EventStreamWriter = {
+    event(name, data) {
+      const lines = /[\r\n]/.test(data) ? data.split(/\r\n|\r|\n/).join('\ndata: ') : data;
+      queue(name === null ? `data: ${lines}\n\n` : `event: ${name}\ndata: ${lines}\n\n`);
+    },
+    comment(text) {
+      queue(`: ${text}\n\n`);
+    },
+    close() {
+      if (closed) return;
+      // Whatever is queued goes out now, whether or not the client has read the previous chunk.
+      // (enqueue may call pull synchronously, so the state is settled first.)
+      const rest = pending;
+      pending = '';
+      closed = true;
+      if (rest !== '') controller.enqueue(Buffer.from(rest, 'utf8'));
+      controller.close();
+    },
+  };
+  c.header('Transfer-Encoding', 'chunked');
+  c.header('Content-Type', 'text/event-stream');
+  c.header('Cache-Control', 'no-cache');
+  c.header('Connection', 'keep-alive');
+  c.header('X-Accel-Buffering', 'no');
+  return { response: c.newResponse(body), writer };
+}
+
+function eventData(event: TurnEvent): string {
+  // Most events are deltas: built by hand, the same bytes as JSON.stringify(event).
+  if (event.type === 'text-delta') return `{"type":"text-delta","delta":${JSON.stringify(event.delta)}}`;
+  if (event.type !== 'turn-end') return JSON.stringify(event);
+  // The full text already went out as deltas; the final event carries ids, usage and the reason.
+  const { text: _text, ...rest } = event;
+  return JSON.stringify(rest);
 }
 
 /** Registers the turn (409 if one is running for the session) and answers with its event stream. */
@@ -54,39 +113,38 @@ export function streamTurn(
   const signal = AbortSignal.any([turn.signal, disconnect.signal]);
   const onClientGone = () => disconnect.abort();
   c.req.raw.signal.addEventListener('abort', onClientGone, { once: true });
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
-    stream.onAbort(onClientGone);
-    const writer = createWriter(stream);
-    const heartbeat = setInterval(
-      () => void writer.comment('heartbeat'),
-      Math.max(1, heartbeatSeconds) * 1000,
-    );
+  const { response, writer } = openEventStream(c, onClientGone);
+  const heartbeat = setInterval(() => writer.comment('heartbeat'), Math.max(1, heartbeatSeconds) * 1000);
+  void (async () => {
     try {
       let ended = false;
       const result = await input.run({
         signal,
         onEvent: (event) => {
           ended ||= event.type === 'turn-end';
-          void writer.send(event.type, eventData(event));
+          writer.event(event.type, eventData(event));
         },
       });
       // The engine reports turn-end itself; this keeps the "one final event" promise regardless.
-      if (!ended) await writer.send('turn-end', eventData({ type: 'turn-end', ...result }));
+      if (!ended) writer.event('turn-end', eventData({ type: 'turn-end', ...result }));
     } catch (error) {
       const starlingError = toStarlingError(error);
       const internal = statusForCode(starlingError.code) === 500;
       if (internal)
         c.get('deps').log({ level: 'error', requestId: c.get('requestId'), message: starlingError.message });
-      await writer.send('error', {
-        code: internal ? 'internal_error' : starlingError.code,
-        message: internal ? 'internal server error' : starlingError.message,
-      });
+      writer.event(
+        'error',
+        JSON.stringify({
+          code: internal ? 'internal_error' : starlingError.code,
+          message: internal ? 'internal server error' : starlingError.message,
+        }),
+      );
     } finally {
       clearInterval(heartbeat);
       c.req.raw.signal.removeEventListener('abort', onClientGone);
       turn.finish();
-      await writer.flushed();
+      writer.close();
     }
-  });
+  })();
+  return response;
 }

@@ -68,9 +68,10 @@ export function streamGeneration(request: GenerationRequest): ReadableStream<Lan
   request.abortSignal?.addEventListener('abort', onCallerAbort, { once: true });
   if (request.abortSignal?.aborted === true) abort.abort(request.abortSignal.reason);
 
+  // Closed by the end of the run or by a consumer's cancel; nothing is enqueued or closed after.
+  let open = true;
   return new ReadableStream<LanguageModelV3StreamPart>({
     start(controller) {
-      let open = true;
       const emit = (part: LanguageModelV3StreamPart): void => {
         if (open) controller.enqueue(part);
       };
@@ -85,6 +86,7 @@ export function streamGeneration(request: GenerationRequest): ReadableStream<Lan
       });
     },
     cancel() {
+      open = false;
       abort.abort(new Error('stream cancelled'));
     },
   });

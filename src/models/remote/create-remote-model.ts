@@ -1,9 +1,13 @@
 /** A chat model served over an OpenAI-compatible HTTP API (OpenAI, DashScope, Ollama, vLLM …). */
+import http from 'node:http';
+import https from 'node:https';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { StarlingError } from '../../spec/errors.js';
 import type { ChatModelHandle } from '../../spec/model.js';
 import type { ModelConfigRecord } from '../../spec/store.js';
 import { createEstimateTokenCounter } from './estimate-token-counter.js';
+import { createLeanChatModel } from './lean-chat-model.js';
+import { createFetchTransport, createNodeTransport } from './post-event-stream.js';
 import { remotePresetNames, remotePresets } from './presets.js';
 
 export interface RemoteModelOptions {
@@ -60,18 +64,31 @@ export function createRemoteModel(
       { details: { model: config.name, apiKeyEnv: variable } },
     );
   }
+  const baseURL = baseUrl.replace(/\/+$/, '');
   const provider = createOpenAICompatible({
     name: config.provider,
-    baseURL: baseUrl.replace(/\/+$/, ''),
+    baseURL,
     apiKey: key,
     fetch: options.fetch,
     includeUsage: true,
   });
+  // Streams take the lean path (docs/decisions/0010-streaming-performance.md); the agents keep
+  // backend connections alive across turns and are closed by dispose().
+  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  const model = createLeanChatModel({
+    fallback: provider.chatModel(config.model),
+    baseUrl: baseURL,
+    headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+    transport: options.fetch ? createFetchTransport(options.fetch) : createNodeTransport(agents),
+  });
   return {
     name: config.name,
-    model: provider.chatModel(config.model),
+    model,
     tokenCounter: createEstimateTokenCounter(),
     contextSize: config.contextSize ?? defaultRemoteContext,
-    async dispose() {},
+    async dispose() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
   };
 }

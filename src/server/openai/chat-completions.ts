@@ -4,7 +4,6 @@
  * `chat.completion`; a client that goes away aborts the turn.
  */
 import type { Context } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import {
   runExternalTurn,
   resolveExternalSession,
@@ -16,11 +15,12 @@ import type { Store } from '../../spec/store.js';
 import type { AppEnv } from '../env.js';
 import { validationError } from '../errors.js';
 import { callerOf } from '../middleware/auth.js';
+import { openEventStream } from '../sse.js';
 import { resolveCharacterModel } from './characters-as-models.js';
 import { createDeltaQueue } from './delta-queue.js';
 import { describeFailure, openAIErrorBody } from './openai-errors.js';
 import { chatCompletionRequestSchema, SESSION_HEADER, type ChatCompletionRequest } from './schemas.js';
-import { chunkBody, completionBody, usageOf } from './wire.js';
+import { chunkBody, completionBody, contentChunkSerializer, usageOf } from './wire.js';
 
 /** Handles one chat-completions request. */
 export async function handleChatCompletion(
@@ -91,34 +91,40 @@ export async function handleChatCompletion(
   // A failure before the first token becomes a plain HTTP error (thrown to the error handler).
   await queue.started();
   const includeUsage = request.stream_options?.include_usage === true;
-  c.header('X-Accel-Buffering', 'no');
-  return streamSSE(c, async (stream) => {
-    stream.onAbort(onClientGone);
-    const write = (body: unknown): Promise<void> => stream.writeSSE({ data: JSON.stringify(body) });
-    let first = true;
+  const { response, writer } = openEventStream(c, onClientGone);
+  const write = (body: unknown): void => writer.event(null, JSON.stringify(body));
+  const contentChunk = contentChunkSerializer(base);
+  // Deltas that arrive in one event-loop turn go out as one chunk.
+  let pendingText = '';
+  let first = true;
+  const flushText = (): void => {
+    if (pendingText === '') return;
+    writer.event(null, contentChunk(pendingText, first));
+    pendingText = '';
+    first = false;
+  };
+  void (async () => {
     try {
-      for await (const text of queue) {
-        await write(
-          chunkBody(base, {
-            delta: first ? { role: 'assistant', content: text } : { content: text },
-            finishReason: null,
-          }),
-        );
-        first = false;
-      }
+      await queue.drain((text) => {
+        if (pendingText === '') process.nextTick(flushText);
+        pendingText += text;
+      });
       const result = (await settled) as ExternalTurnResult;
-      if (first)
-        await write(chunkBody(base, { delta: { role: 'assistant', content: '' }, finishReason: null }));
-      await write(chunkBody(base, { delta: {}, finishReason: result.finishReason }));
-      if (includeUsage)
-        await write(chunkBody(base, null, usageOf(result.promptTokens, result.completionTokens)));
-      await stream.writeSSE({ data: '[DONE]' });
+      flushText();
+      if (first) write(chunkBody(base, { delta: { role: 'assistant', content: '' }, finishReason: null }));
+      write(chunkBody(base, { delta: {}, finishReason: result.finishReason }));
+      if (includeUsage) write(chunkBody(base, null, usageOf(result.promptTokens, result.completionTokens)));
+      writer.event(null, '[DONE]');
     } catch (error) {
+      flushText();
       const failure = describeFailure(error);
       // OpenAI clients raise an APIError for a data frame that carries `error`.
-      await write(openAIErrorBody(failure.error, failure.status)).catch(() => undefined);
+      write(openAIErrorBody(failure.error, failure.status));
+    } finally {
+      writer.close();
     }
-  });
+  })();
+  return response;
 }
 
 async function readRequest(c: Context<AppEnv>): Promise<ChatCompletionRequest> {

@@ -1,57 +1,60 @@
 /**
  * Hands the text deltas of a running turn to the response writer. The writer waits for the first
  * delta before it commits to a streaming response, so a turn that fails before any text is answered
- * with a plain HTTP error; deltas that arrive while the client is busy are sent together.
+ * with a plain HTTP error; after that, deltas go straight to the writer's callback.
  */
-export interface DeltaQueue extends AsyncIterable<string> {
+export interface DeltaQueue {
   push(delta: string): void;
   end(): void;
   fail(error: unknown): void;
   /** Resolves at the first delta or the end; rejects when the turn fails before any delta. */
   started(): Promise<void>;
+  /**
+   * Sends the buffered deltas (joined) to `onText`, then each later one as it comes; resolves when
+   * the turn ends, rejects with its error when it fails.
+   */
+  drain(onText: (text: string) => void): Promise<void>;
 }
 
 /** Creates an empty queue. */
 export function createDeltaQueue(): DeltaQueue {
   const buffer: string[] = [];
-  let ended = false;
-  let failure: { error: unknown } | null = null;
-  let wake: (() => void) | null = null;
-  const signal = (): void => {
-    const waiting = wake;
-    wake = null;
-    waiting?.();
+  let sink: ((text: string) => void) | null = null;
+  let outcome: { ok: true } | { ok: false; error: unknown } | null = null;
+  const waiters: { resolve: () => void; reject: (error: unknown) => void; drain: boolean }[] = [];
+  const settle = (): void => {
+    for (const waiter of waiters.splice(0)) {
+      if (outcome === null || outcome.ok) waiter.resolve();
+      // started() only rejects when nothing arrived; drain() reports the failure after the text.
+      else if (!waiter.drain && buffer.length > 0) waiter.resolve();
+      else waiter.reject(outcome.error);
+    }
   };
-  const settled = (): boolean => buffer.length > 0 || ended || failure !== null;
-  const waitForChange = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   return {
     push(delta) {
-      if (delta === '' || ended || failure) return;
+      if (delta === '' || outcome !== null) return;
+      if (sink !== null) return sink(delta);
       buffer.push(delta);
-      signal();
+      if (buffer.length === 1) settle();
     },
     end() {
-      ended = true;
-      signal();
+      outcome ??= { ok: true };
+      settle();
     },
     fail(error) {
-      failure = { error };
-      signal();
+      outcome ??= { ok: false, error };
+      settle();
     },
-    async started() {
-      while (!settled()) await waitForChange();
-      if (buffer.length === 0 && failure) throw failure.error;
+    started() {
+      if (buffer.length > 0 || sink !== null || outcome?.ok === true) return Promise.resolve();
+      if (outcome !== null && !outcome.ok) return Promise.reject(outcome.error);
+      return new Promise((resolve, reject) => waiters.push({ resolve, reject, drain: false }));
     },
-    async *[Symbol.asyncIterator]() {
-      for (;;) {
-        if (buffer.length > 0) {
-          yield buffer.splice(0).join('');
-          continue;
-        }
-        if (failure) throw failure.error;
-        if (ended) return;
-        await waitForChange();
-      }
+    drain(onText) {
+      if (buffer.length > 0) onText(buffer.splice(0).join(''));
+      sink = onText;
+      if (outcome !== null) return outcome.ok ? Promise.resolve() : Promise.reject(outcome.error);
+      return new Promise((resolve, reject) => waiters.push({ resolve, reject, drain: true }));
     },
   };
 }

@@ -109,3 +109,18 @@ export function chunkBody(
     ...(usage === undefined ? {} : { usage }),
   };
 }
+
+/**
+ * Serializes a content chunk by hand, once per delta: the same JSON as
+ * `chunkBody(base, {delta: {content} or {role: 'assistant', content}, finishReason: null})`.
+ */
+export function contentChunkSerializer(base: {
+  id: string;
+  model: string;
+  created: number;
+}): (text: string, first: boolean) => string {
+  const head = `{"id":${JSON.stringify(base.id)},"object":"chat.completion.chunk","created":${JSON.stringify(base.created)},"model":${JSON.stringify(base.model)},"choices":[{"index":0,"delta":{`;
+  const tail = '},"logprobs":null,"finish_reason":null}]}';
+  return (text, first) =>
+    `${head}${first ? '"role":"assistant",' : ''}"content":${JSON.stringify(text)}${tail}`;
+}
