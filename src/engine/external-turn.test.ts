@@ -8,6 +8,7 @@ import type {
 } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CharacterCard } from '../spec/character.js';
+import { emptyCard } from '../spec/defaults.js';
 import type { ChatModelHandle } from '../spec/model.js';
 import type { CharacterRecord, Store } from '../spec/store.js';
 import { openStore } from '../store/index.js';
@@ -56,28 +57,11 @@ function scriptedModel(reply: string, options: { fail?: boolean } = {}) {
 
 function card(overrides: Partial<CharacterCard> = {}): CharacterCard {
   return {
-    name: 'Lin',
-    nickname: '',
+    ...emptyCard('Lin'),
     description: 'A tea keeper in the West Market.',
     personality: 'calm',
-    scenario: '',
     firstMessage: 'Welcome!',
-    alternateGreetings: [],
-    groupOnlyGreetings: [],
-    exampleDialogues: '',
-    systemPrompt: '',
     postHistoryInstructions: 'Stay in character.',
-    creatorNotes: '',
-    creatorNotesMultilingual: {},
-    tags: [],
-    creator: '',
-    characterVersion: '',
-    extensions: {},
-    assets: [],
-    source: [],
-    creationDate: null,
-    modificationDate: null,
-    lorebook: null,
     ...overrides,
   };
 }
