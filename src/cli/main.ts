@@ -17,6 +17,7 @@ import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerKeys } from './commands/keys.js';
 import { registerEval } from './commands/eval.js';
+import { registerModerate } from './commands/moderate.js';
 
 /** Builds the command tree. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerKeys(program);
   registerEval(program);
+  registerModerate(program);
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }

@@ -1,0 +1,36 @@
+/**
+ * The built-in moderator: per-message latency (median, p99) over everyday, harmful and long
+ * jailbreak texts, then the evaluation tables (per-category precision/recall on the held-out split,
+ * flagged/blocked shares per set, including Do-Not-Answer, MSC and LoCoMo, which are never trained on).
+ * Run: node --import tsx bench/moderation.ts
+ */
+import { hasCorpora } from '../scripts/moderation/corpora.js';
+import { categoryFigures, formatTables, setFigures } from '../scripts/moderation/evaluate.js';
+import { buildDatasets } from '../scripts/moderation/sets.js';
+import { loadBuiltinModerator } from '../src/safety/index.js';
+import { ms, quantile } from './support/stats.js';
+
+if (!hasCorpora()) {
+  process.stderr.write('error: corpora_missing: ../shared/corpora/safety is needed for this bench\n');
+  process.exit(1);
+}
+const loadStarted = performance.now();
+const moderator = await loadBuiltinModerator();
+const loadMs = performance.now() - loadStarted;
+const { heldOut, sets } = buildDatasets();
+const texts = Object.values(sets).flat();
+for (const example of texts.slice(0, 500))
+  moderator.screen(example.text, { direction: 'input', policy: 'standard' });
+const timings: number[] = [];
+for (const example of texts) {
+  const started = performance.now();
+  moderator.screen(example.text, { direction: example.direction, policy: 'standard' });
+  timings.push(performance.now() - started);
+}
+timings.sort((a, b) => a - b);
+console.log(`weights loaded in ${ms(loadMs)}; ${timings.length} messages screened`);
+console.log(
+  `latency per message: median ${ms(quantile(timings, 0.5))}, p99 ${ms(quantile(timings, 0.99))}, max ${ms(timings.at(-1) ?? 0)}`,
+);
+console.log('');
+console.log(formatTables(categoryFigures(moderator, heldOut), setFigures(moderator, sets)));

@@ -1,0 +1,71 @@
+/** The evaluation sets, built the same way by the training script, the bench and the tests. */
+import { readAuthored } from './authored.js';
+import { readCorpora, type LabeledText } from './corpora.js';
+import { DEFAULT_TRAIN_OPTIONS, isHeldOut } from './trainer.js';
+
+/** Training examples and named evaluation sets (held-out splits, evaluation-only corpora). */
+export interface Datasets {
+  train: LabeledText[];
+  heldOut: LabeledText[];
+  sets: Record<string, LabeledText[]>;
+}
+
+/** Splits everything by the seeded group hash; evaluation-only data never reaches `train`. */
+export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
+  const all = [...readCorpora(), ...readAuthored()];
+  const train = all.filter((example) => example.trainable && !isHeldOut(example, seed));
+  const heldOut = all.filter((example) => example.trainable && isHeldOut(example, seed));
+  const evalOnly = all.filter((example) => !example.trainable);
+  const pick = (list: LabeledText[], test: (example: LabeledText) => boolean) => list.filter(test);
+  const sets: Record<string, LabeledText[]> = {
+    'held-out JADE zh (harmful)': pick(heldOut, (example) => example.source === 'jade_zh'),
+    'held-out JADE en (harmful)': pick(heldOut, (example) => example.source === 'jade_en'),
+    'held-out forbidden questions en (harmful)': pick(
+      heldOut,
+      (example) => example.source === 'forbidden_questions',
+    ),
+    'held-out JADE unsafe answers zh (output)': pick(
+      heldOut,
+      (example) => example.source === 'jade_unsafe_answer',
+    ),
+    'held-out jailbreak templates (in the wild)': pick(
+      heldOut,
+      (example) => example.source === 'jailbreak_wild',
+    ),
+    'held-out authored harmful en/zh': pick(heldOut, (example) =>
+      example.source.startsWith('authored:harmful'),
+    ),
+    'held-out authored jailbreaks': pick(
+      heldOut,
+      (example) => example.source === 'authored:manipulation' && example.labels.length > 0,
+    ),
+    'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
+    'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
+      evalOnly,
+      (example) => example.source.startsWith('dna:') && example.source !== 'dna:Treat Chatbot as a Human',
+    ),
+    'benign: held-out persona chat turns': pick(heldOut, (example) => example.source === 'persona_chat'),
+    'benign: MSC turns (eval only)': pick(evalOnly, (example) => example.source === 'msc'),
+    'benign: LoCoMo turns (eval only)': pick(evalOnly, (example) => example.source === 'locomo'),
+    'benign: held-out RoleBench en': pick(heldOut, (example) => example.source === 'rolebench_en'),
+    'benign: held-out RoleBench zh': pick(heldOut, (example) => example.source === 'rolebench_zh'),
+    'benign: held-out JADE safe answers zh (output)': pick(
+      heldOut,
+      (example) => example.source === 'jade_safe_answer',
+    ),
+    'benign: held-out authored look-alikes + cards': pick(
+      heldOut,
+      (example) => example.source.startsWith('authored:') && !example.harmful && example.labels.length === 0,
+    ),
+    'benign: safe-but-scary en/zh (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-safe-but-scary',
+    ),
+  };
+  for (const [name, examples] of Object.entries(sets)) {
+    for (const example of examples)
+      if ((example.harmful || example.labels.length > 0) === name.startsWith('benign'))
+        throw new Error(`mislabelled set ${name}`);
+  }
+  return { train, heldOut, sets };
+}

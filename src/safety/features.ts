@@ -1,0 +1,96 @@
+/**
+ * Text -> hashed sparse features, shared by training and inference so both see the same numbers:
+ * English word unigrams, bigrams and 5-letter stems; Chinese character 1-3-grams; log counts,
+ * L2-normalised. Hashing (FNV-1a) keeps the weight table a fixed size with no vocabulary to ship.
+ */
+
+/** A sparse feature vector: parallel bucket indices and values. */
+export interface SparseVector {
+  indices: Uint32Array;
+  values: Float32Array;
+}
+
+const HAN = /\p{Script=Han}/u;
+const TOKEN = /[\p{Script=Han}]+|[\p{L}\p{N}']+/gu;
+/** Texts longer than this are featurised from their head and tail (templates can be 20 kB). */
+const MAX_CHARS = 6000;
+
+/** FNV-1a 32-bit hash of a string. */
+export function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Lowercase, NFKC (full-width -> ASCII), and zero-width characters removed. */
+export function normalizeText(text: string): string {
+  const clipped =
+    text.length > MAX_CHARS ? text.slice(0, MAX_CHARS / 2) + ' ' + text.slice(-MAX_CHARS / 2) : text;
+  return clipped
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
+}
+
+/** The feature strings of a text (before hashing); exported for inspection and tests. */
+export function featureStrings(text: string): string[] {
+  const features: string[] = [];
+  let previousWord = '';
+  for (const match of normalizeText(text).matchAll(TOKEN)) {
+    const token = match[0];
+    if (HAN.test(token)) {
+      previousWord = '';
+      for (let index = 0; index < token.length; index += 1) {
+        features.push('h' + token.slice(index, index + 1));
+        if (index + 2 <= token.length) features.push('h' + token.slice(index, index + 2));
+        if (index + 3 <= token.length) features.push('h' + token.slice(index, index + 3));
+      }
+      continue;
+    }
+    const word = token.replace(/'/g, '');
+    if (word.length === 0) continue;
+    features.push('w' + word);
+    if (word.length > 5) features.push('s' + word.slice(0, 5));
+    if (previousWord !== '') features.push('b' + previousWord + ' ' + word);
+    previousWord = word;
+  }
+  return features;
+}
+
+/** Hashes a text's features into `buckets` (a power of two) with log(1 + count) values, L2-normalised. */
+export function featurize(text: string, buckets: number): SparseVector {
+  const counts = new Map<number, number>();
+  const mask = buckets - 1;
+  for (const feature of featureStrings(text)) {
+    const bucket = hashString(feature) & mask;
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
+  const indices = new Uint32Array(counts.size);
+  const values = new Float32Array(counts.size);
+  let norm = 0;
+  let position = 0;
+  for (const [bucket, count] of counts) {
+    const value = Math.log1p(count);
+    indices[position] = bucket;
+    values[position] = value;
+    norm += value * value;
+    position += 1;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let index = 0; index < values.length; index += 1) values[index] = (values[index] ?? 0) * scale;
+  return { indices, values };
+}
+
+/** 'zh' when at least a fifth of the letters are Han characters (one Han character ~ one word), else 'en'. */
+export function detectLanguage(text: string): 'en' | 'zh' {
+  let han = 0;
+  let letters = 0;
+  for (const character of text.slice(0, 2000)) {
+    if (HAN.test(character)) han += 1;
+    else if (/\p{L}/u.test(character)) letters += 1;
+  }
+  return han > 0 && han * 5 >= han + letters / 4 ? 'zh' : 'en';
+}

@@ -1,0 +1,64 @@
+/** Jailbreak scoring for user input, and the hidden-instruction scan for untrusted text. */
+import { MANIPULATION_PATTERNS, UNTRUSTED_PATTERNS, type ManipulationPattern } from './manipulation-rules.js';
+import type { SuspiciousSpan, UntrustedScan, UntrustedSource } from './types.js';
+
+const SPAN_TEXT_LIMIT = 160;
+
+function findSpans(
+  text: string,
+  patterns: readonly ManipulationPattern[],
+): (SuspiciousSpan & { kind: ManipulationPattern['kind'] })[] {
+  const spans: (SuspiciousSpan & { kind: ManipulationPattern['kind'] })[] = [];
+  for (const { id, kind, pattern } of patterns) {
+    for (const match of text.matchAll(
+      new RegExp(pattern.source, pattern.flags.includes('m') ? pattern.flags : pattern.flags + 'm'),
+    )) {
+      const start = match.index;
+      const end = start + match[0].length;
+      spans.push({ start, end, rule: id, kind, text: match[0].slice(0, SPAN_TEXT_LIMIT) });
+      if (spans.length > 50) return spans;
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The rule-based manipulation score of a user message (0..1) and the signals behind it. */
+export function manipulationScore(text: string): { score: number; rules: string[] } {
+  const spans = findSpans(text, MANIPULATION_PATTERNS);
+  const strong = spans.filter((span) => span.kind === 'strong').length;
+  const unlock = spans.filter((span) => span.kind === 'unlock').length;
+  const framing = spans.some((span) => span.kind === 'framing');
+  let score = 0;
+  if (strong > 0) score = strong > 1 ? 0.97 : 0.9;
+  else if (unlock >= 3) score = 0.92;
+  else if (unlock === 2) score = framing ? 0.9 : 0.8;
+  else if (unlock === 1) score = framing ? 0.62 : 0.45;
+  const rules = [
+    ...new Set(spans.filter((span) => span.kind !== 'framing').map((span) => `manipulation.${span.rule}`)),
+  ];
+  return { score, rules };
+}
+
+/** Which signals count in each kind of untrusted text (cards legitimately address the model). */
+const SOURCE_RULES: Record<UntrustedSource, (rule: string) => boolean> = {
+  card: (rule) => rule !== 'addressed_to_model' && rule !== 'tool_call' && rule !== 'framing',
+  lorebook: (rule) => rule !== 'addressed_to_model' && rule !== 'framing',
+  tool: (rule) => rule !== 'framing',
+  memory: (rule) => rule !== 'framing',
+};
+
+/** Finds instructions aimed at the model inside card, lorebook, tool or memory text. */
+export function scanUntrusted(text: string, source: UntrustedSource): UntrustedScan {
+  const counts = SOURCE_RULES[source];
+  const spans = findSpans(text, [...MANIPULATION_PATTERNS, ...UNTRUSTED_PATTERNS])
+    .filter((span) => counts(span.rule))
+    .map(({ start, end, rule, text: spanText }) => ({ start, end, rule, text: spanText }));
+  if (spans.length === 0)
+    return { suspicious: false, spans, reason: `no instructions aimed at the model found in ${source} text` };
+  const rules = [...new Set(spans.map((span) => span.rule))];
+  return {
+    suspicious: true,
+    spans,
+    reason: `${source} text contains ${rules.join(', ')}: treat it as data, quarantine it and show a warning; never obey it`,
+  };
+}

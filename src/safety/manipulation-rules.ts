@@ -1,0 +1,74 @@
+/**
+ * Jailbreak and injection patterns. Framing ("you are X", "act as", "stay in character") is what
+ * every character card does, so it never counts alone; what counts is what is being unlocked
+ * (rules, filters, refusals) or overridden (previous instructions, the system prompt).
+ */
+
+/** A manipulation signal: `strong` signals suffice alone, `unlock` signals add up. */
+export interface ManipulationPattern {
+  id: string;
+  kind: 'strong' | 'unlock' | 'framing';
+  pattern: RegExp;
+}
+
+function pattern(id: string, kind: ManipulationPattern['kind'], source: string): ManipulationPattern {
+  return { id, kind, pattern: new RegExp(source, 'giu') };
+}
+
+/** Patterns in user input, cards, lore, tool output and memories. */
+export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
+  pattern(
+    'override',
+    'strong',
+    '\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b.{0,25}\\b(?:all |any |the |your |my |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
+  ),
+  pattern(
+    'persona_unlock',
+    'strong',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|开发者模式|越狱模式|你现在是DAN|你现在是dan',
+  ),
+  pattern(
+    'prompt_leak',
+    'strong',
+    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|(?:系统提示词|系统提示|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+  ),
+  pattern(
+    'unlock',
+    'unlock',
+    "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
+  ),
+  pattern(
+    'framing',
+    'framing',
+    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will be|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|假设|假如',
+  ),
+];
+
+/** Patterns that only matter in untrusted text (cards, lore, tool output, memories). */
+export const UNTRUSTED_PATTERNS: readonly ManipulationPattern[] = [
+  pattern(
+    'role_spoof',
+    'strong',
+    '^\\s*(?:system|assistant|developer)\\s*:|<\\|(?:im_start|im_end|system|assistant|user|endoftext)\\|>|\\[/?(?:system|inst)\\]|#{2,} ?(?:system|instruction)s?\\b|</?system>',
+  ),
+  pattern(
+    'exfiltration',
+    'strong',
+    '\\b(?:send|post|forward|upload|exfiltrate|email|leak)\\b.{0,40}(?:https?://|\\b(?:api key|password|credentials|conversation|chat history|system prompt|user data)\\b)|!\\[[^\\]]*\\]\\(https?://[^)]*\\?[^)]*=|(?:发送|上传|转发).{0,20}(?:https?://|密码|聊天记录|系统提示)',
+  ),
+  pattern(
+    'hidden_text',
+    'strong',
+    '[\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069]|<!--[\\s\\S]{0,400}?(?:instruction|ignore|assistant|you must|system|指令)[\\s\\S]{0,400}?-->',
+  ),
+  pattern(
+    'addressed_to_model',
+    'unlock',
+    '\\b(?:ai|assistant|language model|chatbot|llm)\\b,? (?:must|should|will now|is now|has to)\\b|\\bnew instructions?\\b|\\bimportant:? (?:ignore|you must|the assistant)|(?:新的指令|新指令|AI助手请|助手必须|注意：你现在)',
+  ),
+  pattern(
+    'tool_call',
+    'unlock',
+    '\\b(?:call|invoke|execute|run|use)\\b (?:the )?(?:\\w+ )?(?:tool|function|command)\\b.{0,40}\\b(?:with|to|and)\\b|(?:调用|执行).{0,6}(?:工具|函数|命令)',
+  ),
+];

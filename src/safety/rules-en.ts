@@ -1,0 +1,178 @@
+/** English harm rules: an asking-for-method frame plus a harmful object, never a bare keyword. */
+import type { HarmRule } from './rule-types.js';
+
+const HOW =
+  "(?:how (?:do|can|could|would|should|to|might) (?:i|we|you|one|someone)?|how to|ways? to|steps? (?:to|for)|teach me(?: how)? to|help me|instructions? (?:for|to|on)|tell me how|best way to|easiest way to|guide (?:to|on)|explain how to|recipe for|i want to|i'm going to|i am going to|going to)";
+const VICTIM =
+  '(?:a |the |my |your |this |that )?(?:person|someone|somebody|people|him|her|them|(?:wife|husband|neighbou?r|boss|ex|mom|mother|dad|father|brother|sister|teacher|classmate|coworker|girlfriend|boyfriend|baby|child|kid|family|roommate)s?)\\b';
+
+function rule(id: string, category: HarmRule['category'], score: number, source: string): HarmRule {
+  return { id, category, score, pattern: new RegExp(source, 'iu') };
+}
+
+/** The English harm rules. */
+export const EN_RULES: readonly HarmRule[] = [
+  rule(
+    'en.explosive',
+    'violence_weapons',
+    0.95,
+    `${HOW}.{0,40}\\b(?:make|build|create|assemble|construct|mix)\\b.{0,30}\\b(?:(?<!bath |seed |photo |f-)bomb|pipe bomb|explosive|ied|grenade|napalm|molotov|detonator|nerve agent|sarin|ricin|mustard gas|chlorine gas|dirty bomb)`,
+  ),
+  rule(
+    'en.kill_person',
+    'violence_weapons',
+    0.93,
+    `${HOW}.{0,30}\\b(?:kill|murder|poison|strangle|stab|shoot|maim|torture|behead)\\b.{0,12}${VICTIM}`,
+  ),
+  rule(
+    'en.dispose_body',
+    'violence_weapons',
+    0.9,
+    '\\b(?:hide|dispose of|get rid of|dissolve|bury)\\b.{0,10}\\b(?:a|the|his|her)\\b.{0,8}\\b(?:dead )?(?:body|corpse)\\b',
+  ),
+  rule(
+    'en.ghost_gun',
+    'violence_weapons',
+    0.9,
+    '\\b(?:ghost gun|untraceable (?:gun|firearm|weapon)|(?:convert|modify).{0,40}\\b(?:full(?:y)?[- ]auto|automatic fire)|auto sear|bump stock)',
+  ),
+  rule(
+    'en.mass_attack',
+    'violence_weapons',
+    0.95,
+    '\\b(?:plan|carry out|commit|organi[sz]e)\\b.{0,30}\\b(?:mass shooting|school shooting|attack on (?:my|a|the) school|massacre)\\b',
+  ),
+  rule(
+    'en.suicide_method',
+    'self_harm',
+    0.93,
+    '(?:\\b(?:painless|quickest|easiest|fastest|best|surest) (?:way|method) to (?:die|kill myself|end (?:my|it))|how (?:many|much)\\b.{0,40}\\b(?:to|would) (?:die|kill me|be lethal|overdose)\\b|\\bhow (?:do|can|should) i (?:kill myself|end my life|commit suicide|hang myself|cut myself|overdose)\\b|\\b(?:where|how deep) (?:should|do) i cut\\b)',
+  ),
+  rule(
+    'en.suicide_disclosure',
+    'self_harm',
+    0.82,
+    "\\b(?:i (?:want|wanna|am going|'m going|plan|intend) to (?:die|kill myself|end (?:my life|it all)|hurt myself|cut myself)|i don'?t want to (?:live|be alive) anymore|nobody would miss me|better off dead)\\b",
+  ),
+  rule(
+    'en.eating_disorder',
+    'self_harm',
+    0.85,
+    '\\b(?:starve myself|make myself (?:throw up|vomit|purge)|pro[- ]?ana tips|hide (?:my )?(?:self[- ]?harm|cutting) (?:scars|from))',
+  ),
+  rule(
+    'en.minor_sexual',
+    'sexual_minors',
+    0.96,
+    '\\b(?:child|children|kid|kids|minor|underage|under-age|preteen|pre-teen|little (?:girl|boy)|schoolgirl|middle school(?:er)?|elementary school|loli|shota|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b.{0,60}\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|in bed|explicit|lewd|orgasm)|\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|lewd)\\b.{0,60}\\b(?:child|children|kid|minor|underage|preteen|little (?:girl|boy)|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b',
+  ),
+  rule(
+    'en.child_porn',
+    'sexual_minors',
+    0.98,
+    '\\b(?:child porn|cp links|csam|pedo(?:phile)? (?:content|videos?|pics))\\b',
+  ),
+  rule(
+    'en.explicit',
+    'sexual',
+    0.8,
+    '\\b(?:explicit|graphic|detailed|dirty|erotic|x-rated)\\b.{0,30}\\b(?:sex|porn|sexual|smut|intercourse)\\b.{0,20}\\b(?:scene|story|content|details?|roleplay|role-play)|\\bsend (?:me )?(?:your )?(?:nudes|nude (?:pics|photos))',
+  ),
+  rule(
+    'en.drug_synthesis',
+    'crime_drugs',
+    0.95,
+    `${HOW}.{0,30}\\b(?:cook|make|synthesi[sz]e|produce|manufacture|extract|brew)\\b.{0,25}\\b(?:meth|methamphetamine|crack|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|ghb|pseudoephedrine)`,
+  ),
+  rule(
+    'en.drug_buy',
+    'crime_drugs',
+    0.85,
+    `${HOW}.{0,30}\\b(?:buy|get|score|order|sell|smuggle|traffic)\\b.{0,25}\\b(?:meth|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|drugs)\\b`,
+  ),
+  rule(
+    'en.crime_howto',
+    'crime_drugs',
+    0.9,
+    `${HOW}.{0,30}\\b(?:launder (?:money|cash)|counterfeit|forge (?:a |an )?(?:passport|id|signature|document|check|cheque)|shoplift|hotwire|steal (?:a |my neighbou?r'?s )?car|evade (?:the )?(?:police|taxes)|bribe (?:a|an|the) (?:official|officer|judge|customs)|traffic (?:people|women|children|humans))`,
+  ),
+  rule(
+    'en.scam',
+    'crime_drugs',
+    0.88,
+    '\\b(?:scam|defraud|con|swindle)\\b.{0,30}\\b(?:old people|elderly|grandparents|seniors|out of (?:their|his|her) (?:money|savings))',
+  ),
+  rule(
+    'en.account_hack',
+    'cybercrime',
+    0.9,
+    `${HOW}.{0,30}\\b(?:hack|break|get|log|sneak)\\b ?(?:in|into)?.{0,25}\\b(?:(?:his|her|their|someone'?s?|my (?:ex|wife|husband|girlfriend|boyfriend|boss)'?s?|other people'?s?) .{0,15}(?:account|email|phone|instagram|facebook|snapchat|whatsapp|icloud)|(?:neighbou?r'?s?|someone'?s?|a company'?s?) (?:wifi|network|server|computer))`,
+  ),
+  rule(
+    'en.malware',
+    'cybercrime',
+    0.92,
+    '\\b(?:write|create|make|code|build|develop|give me)\\b.{0,25}\\b(?:ransomware|keylogger|malware|trojan|botnet|rootkit|spyware|stealer|computer virus|worm that|phishing (?:email|page|site|kit|sms))',
+  ),
+  rule(
+    'en.ddos',
+    'cybercrime',
+    0.85,
+    `${HOW}.{0,20}\\b(?:ddos|dos attack|take down|crash)\\b.{0,20}\\b(?:website|site|server|network)`,
+  ),
+  rule(
+    'en.stalkerware',
+    'cybercrime',
+    0.88,
+    '\\b(?:install|put|hide)\\b.{0,20}\\b(?:spyware|tracker|tracking app|keylogger|stalkerware)\\b.{0,40}\\b(?:without|secretly|behind)',
+  ),
+  rule(
+    'en.terror_join',
+    'extremism',
+    0.9,
+    '\\b(?:join|recruit(?:ment)?|pledge allegiance to|fight for|donate to)\\b.{0,25}\\b(?:isis|isil|al[- ]?qaeda|al[- ]?shabaab|boko haram|taliban|terrorist (?:group|organi[sz]ation|cell))',
+  ),
+  rule(
+    'en.terror_plan',
+    'extremism',
+    0.95,
+    '\\b(?:plan|carry out|organi[sz]e|prepare)\\b.{0,25}\\b(?:terrorist attack|terror attack|suicide bombing|jihad attack)',
+  ),
+  rule(
+    'en.glorify',
+    'extremism',
+    0.85,
+    '\\b(?:glorif\\w*|prais\\w*|celebrat\\w*|manifesto)\\b.{0,30}\\b(?:shooter|bomber|terrorist|martyrs?|race war|white genocide)',
+  ),
+  rule('en.dox', 'privacy', 0.88, '\\b(?:dox|doxx|doxing|doxxing)\\b(?!ing is| is| and how)'),
+  rule(
+    'en.locate_person',
+    'privacy',
+    0.8,
+    "\\b(?:find|get|give me|look up|track down|what is)\\b.{0,40}\\b(?:home address|where (?:she|he|they) lives?|real name|phone number|social security(?: number)?|ssn)\\b.{0,40}\\b(?:of|for) (?:this|that|a|an|the|my ex|her|him|them|someone|some)\\b|\\b(?:his|her|their|someone'?s|my ex'?s|this (?:streamer|user|girl|guy|person)'?s?) (?:home address|phone number|social security number|ssn)\\b",
+  ),
+  rule(
+    'en.covert_surveil',
+    'privacy',
+    0.85,
+    '\\b(?:secretly|covertly|without (?:her|his|their) (?:knowing|knowledge|consent))\\b.{0,40}\\b(?:record|film|track|read|spy|monitor|photograph)|\\b(?:record|film|track|spy on|monitor)\\b.{0,40}\\b(?:secretly|without (?:her|his|their) (?:knowing|knowledge|consent)|in the shower)',
+  ),
+  rule(
+    'en.disinfo',
+    'dangerous_advice',
+    0.82,
+    '\\b(?:write|create|make|generate)\\b.{0,20}\\b(?:fake news|disinformation|propaganda|fake (?:article|study|review campaign|doctor))|\\b(?:prov(?:e|ing)|convinc\\w+)\\b.{0,20}\\bvaccines? cause',
+  ),
+  rule(
+    'en.bleach_cure',
+    'dangerous_advice',
+    0.88,
+    '\\b(?:drink|inject|swallow)\\b.{0,15}\\b(?:bleach|disinfectant|hydrogen peroxide|turpentine)\\b.{0,30}\\b(?:cure|treat|kill the virus|covid|cancer|autism)',
+  ),
+  rule(
+    'en.stop_treatment',
+    'dangerous_advice',
+    0.75,
+    '\\b(?:stop|quit|skip)\\b.{0,15}\\b(?:taking )?(?:my )?(?:insulin|chemo(?:therapy)?|antiretrovirals?|blood thinners|heart (?:pills|medication))\\b.{0,40}\\b(?:instead|cure|juice|herbs?|cinnamon|naturally)',
+  ),
+];

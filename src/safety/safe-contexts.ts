@@ -1,0 +1,52 @@
+/**
+ * Benign contexts that make frightening words harmless: computing ("kill a process"), games ("beat
+ * the final boss"), history, fiction and role-play, protective or medical questions asked
+ * responsibly. They damp the trained model's scores (which cannot see intent) but never a rule's.
+ */
+import type { SafeContext } from './rule-types.js';
+
+function context(id: string, damp: SafeContext['damp'], source: string): SafeContext {
+  return { id, damp, pattern: new RegExp(source, 'iu') };
+}
+
+/** The safe contexts, English and Chinese. */
+export const SAFE_CONTEXTS: readonly SafeContext[] = [
+  context(
+    'computing',
+    { violence_weapons: 0.25, crime_drugs: 0.5, cybercrime: 0.6 },
+    '\\b(?:kill|terminate|execute|abort|shoot|nuke|destroy)\\b.{0,30}\\b(?:process(?:es)?|thread|pid|task|container|job|daemon|session|query|pod|branch|script|tab|app|command|-9)\\b|\\bpkill\\b|\\bkill -|\\bsigkill\\b|\\bsigterm\\b|进程|线程|终端|命令行|kill掉|kill 掉',
+  ),
+  context(
+    'game',
+    { violence_weapons: 0.35, crime_drugs: 0.45, extremism: 0.6 },
+    '\\b(?:game|boss|level|quest|minecraft|elden ring|skyrim|gta|hitman|among us|fortnite|valorant|counter[- ]?strike|cs:?go|dnd|d&d|dungeons|rpg|npc|mission|impostor|starcraft|pvp|raid|zelda|pokemon)\\b|游戏|副本|狼人杀|剧本杀|王者荣耀|吃鸡|五杀|Boss|boss|关卡',
+  ),
+  context(
+    'history',
+    { violence_weapons: 0.45, extremism: 0.5, hate_harassment: 0.7 },
+    '\\b(?:what happened (?:at|in|during)|history of|historical|during (?:the )?(?:war|world war|holocaust)|siege of|battle of|world war|in (?:1[0-9]|20)[0-9]{2}|century|ancient|medieval|empire)\\b|历史|古代|战役|战争中|发生了什么|抗日|二战|三国|朝代|秦始皇|长征|大屠杀是怎么',
+  ),
+  context(
+    'fiction',
+    { violence_weapons: 0.5, crime_drugs: 0.75 },
+    '\\b(?:novel|story|fiction|scene|villain|plot|chapter|poem|campaign|screenplay|fanfic|the hero|the knight|the dragon|the witch|my character)\\b|^\\s*\\*[^*]{1,80}\\*|小说|故事|剧情|反派|武侠|江湖|大侠|写一段|写一首|魔头|掌门|师父|本宫|皇上|将军|^\\s*\\*',
+  ),
+  context(
+    'protective',
+    {
+      violence_weapons: 0.5,
+      self_harm: 0.55,
+      crime_drugs: 0.5,
+      cybercrime: 0.45,
+      privacy: 0.45,
+      dangerous_advice: 0.6,
+      hate_harassment: 0.6,
+    },
+    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|my doctor|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
+  ),
+  context(
+    'figurative',
+    { violence_weapons: 0.3, self_harm: 0.5 },
+    '\\b(?:killed it|killing it|killing me|kill for a|could murder a|dying to|to die for|bombed (?:it|the|my)|the bomb\\b|knockout|slay(?:ed|ing)?)\\b|笑死|累死|难死|饿死了|困死了|杀疯了|炸裂',
+  ),
+];
