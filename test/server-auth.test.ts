@@ -34,6 +34,7 @@ describe('authorization matrix', () => {
     session: '',
     message: '',
     key: '',
+    memory: '',
     ownerKey: anonymous as Auth,
     owner: '',
     victor: '',
@@ -79,6 +80,19 @@ describe('authorization matrix', () => {
     };
     ids.session = session.session.id;
     ids.message = session.messages[0]!.id;
+    // A memory of the owner's, as the memory job would write it.
+    const [memory] = await server.starling.store.memories.add([
+      {
+        ownerId: ids.owner,
+        characterId: ids.privateChar,
+        sessionId: ids.session,
+        kind: 'fact',
+        text: 'Olive likes green tea',
+        timestamp: 1,
+        citedMessageIds: [ids.message],
+      },
+    ]);
+    ids.memory = memory!.id;
     const keyResponse = await call(url, 'POST', '/api/keys', auth.owner, { name: 'bot' });
     const created = (await keyResponse.json()) as { key: string; record: { id: string } };
     ids.key = created.record.id;
@@ -104,7 +118,7 @@ describe('authorization matrix', () => {
   });
 
   function rows(): Row[] {
-    const { privateChar, sharedChar, book, session, message, key } = ids;
+    const { privateChar, sharedChar, book, session, message, key, memory } = ids;
     return [
       { method: 'GET', path: '/api/me', expect: all(200) },
       { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
@@ -201,6 +215,18 @@ describe('authorization matrix', () => {
         expect: { ...mine(200), owner: 400 },
       },
       { method: 'PATCH', path: `/api/messages/${message}`, body: { content: 'edited' }, expect: mine(200) },
+      { method: 'GET', path: '/api/memories', expect: all(200) },
+      { method: 'GET', path: '/api/memories/export', expect: all(200) },
+      { method: 'GET', path: `/api/memories/${memory}`, expect: mine(200) },
+      {
+        method: 'PATCH',
+        path: `/api/memories/${memory}`,
+        body: { text: 'Olive likes oolong' },
+        expect: mine(200),
+      },
+      { method: 'GET', path: `/api/characters/${privateChar}/relationship`, expect: mine(200) },
+      { method: 'GET', path: `/api/characters/${sharedChar}/relationship`, expect: all(200) },
+      { method: 'DELETE', path: `/api/memories/${memory}`, expect: mine(200) },
       { method: 'GET', path: '/api/models', expect: all(200) },
       {
         method: 'POST',
@@ -232,6 +258,7 @@ describe('authorization matrix', () => {
       tree: await store.messages.tree(ids.session),
       session: await store.sessions.get(ids.session),
       keys: await store.apiKeys.list(ids.owner),
+      memory: await store.memories.get(ids.memory),
     };
   }
 

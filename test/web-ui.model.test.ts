@@ -142,18 +142,30 @@ describe('web UI in Chromium', () => {
     expect((await fetch(`${server.url}/api/nope`)).headers.get('content-type')).toContain('json');
   });
 
-  it('creates the admin account on first run, signs out and in again', async () => {
+  it('shows only "create the admin account" on first run, then a sign-in screen', async () => {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Create an account' }).click();
+    // First run: the page knows (GET /api/auth/status) and offers neither sign-in nor a toggle.
+    await poll(() => page.getByRole('heading', { name: 'Create the admin account' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'I have an account' }).count()).toBe(0);
     await page.getByLabel('User name').fill('admin');
     await page.getByLabel('Password').fill('correct horse battery');
-    await shoot('01-sign-up');
-    await page.getByRole('button', { name: 'Create account', exact: true }).click();
+    await shoot('01-first-run');
+    await page.getByRole('button', { name: 'Create admin account' }).click();
     await poll(() => page.getByRole('heading', { name: 'Characters' }).count()).toBe(1);
+    expect(await page.evaluate('Object.keys(localStorage).filter((key) => /csrf/i.test(key))')).toEqual([]);
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Afterwards: sign-in, and no sign-up link while sign-up is closed (the default).
+    await poll(() => page.getByRole('heading', { name: 'Sign in' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Create the admin account' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Create an account' }).count()).toBe(0);
+    await shoot('01b-sign-in');
     await page.getByLabel('User name').fill('admin');
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await poll(() => page.getByRole('heading', { name: 'Characters' }).count()).toBe(1);
+    // The CSRF token comes from /api/me after a reload (memory only): writes still work.
+    await page.reload();
     await poll(() => page.getByRole('heading', { name: 'Characters' }).count()).toBe(1);
   });
 
@@ -232,6 +244,21 @@ describe('web UI in Chromium', () => {
     await shoot('05-inspector');
   });
 
+  it('shows what the character remembers, and forgets on request', async () => {
+    await page.getByRole('button', { name: 'Memory', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Memory' });
+    await poll(() => panel.locator('.memory-list').textContent()).toContain('Tell me about the lighthouse.');
+    await poll(() => panel.getByTestId('relationship').textContent()).toContain('mood');
+    const item = panel.locator('.memory-item', { hasText: 'Tell me about the lighthouse.' });
+    await item.getByRole('button', { name: 'Forget' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Forget' }).click();
+    await poll(() => panel.locator('.memory-list').textContent()).not.toContain(
+      'Tell me about the lighthouse.',
+    );
+    await shoot('05b-memory');
+    await panel.getByRole('button', { name: 'Close memory' }).click();
+  });
+
   it('switches the interface to Chinese at run time', async () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await poll(() => page.getByRole('link', { name: '角色' }).count()).toBe(1);
@@ -241,6 +268,41 @@ describe('web UI in Chromium', () => {
     await shoot('06-chinese-gallery');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await poll(() => page.getByRole('link', { name: 'Characters' }).count()).toBe(1);
+  });
+
+  it('edits, adds and saves lorebook entries; after a reload they are kept and fire', async () => {
+    await page.goto(server.url);
+    await page
+      .locator('.character-tile', { hasText: 'Mira' })
+      .getByRole('button', { name: 'Edit', exact: true })
+      .click();
+    const lore = page.locator('.lorebook-panel').first();
+    await poll(() => lore.locator('h2').textContent()).toContain('Harbor lore');
+    await lore.locator('.lore-entry summary', { hasText: 'Lighthouse lore' }).click();
+    await lore.locator('.lore-entry').first().getByLabel('Keys', { exact: true }).fill('beacon, lamp room');
+    await lore.locator('.lore-entry').first().scrollIntoViewIfNeeded();
+    await shoot('10-lorebook-entry');
+    await lore.getByRole('button', { name: 'Add entry' }).click();
+    const added = lore.locator('.lore-entry').nth(1);
+    await added.getByLabel('Name', { exact: true }).fill('Fog');
+    await added.getByLabel('Keys', { exact: true }).fill('fog');
+    await added.getByLabel('Content').fill('The fog rolls in at dusk.');
+    await lore.getByRole('button', { name: 'Save lorebook' }).click();
+    await poll(() => lore.locator('.notice').textContent()).toContain('Lorebook saved as version 2');
+    await shoot('10b-lorebook-saved');
+
+    await page.reload();
+    await poll(() => lore.locator('.lore-entry').count()).toBe(2);
+    expect(await lore.locator('.lore-entry summary').first().textContent()).toContain('beacon, lamp room');
+    const sample = lore.getByRole('textbox', { name: 'Test activation' });
+    await sample.fill('Is the lighthouse lit?');
+    await lore.getByRole('button', { name: 'Test', exact: true }).click();
+    await poll(() => lore.locator('.lore-result').textContent()).toContain('No entry fires');
+    await sample.fill('What does the beacon show in the fog?');
+    await lore.getByRole('button', { name: 'Test', exact: true }).click();
+    await poll(() => lore.locator('.lore-result').textContent()).toContain('Lighthouse lore');
+    expect(await lore.locator('.lore-result').textContent()).toContain('Fog');
+    await shoot('11-lorebook-test');
   });
 
   it('fits a 360 px phone screen without horizontal scrolling', async () => {
@@ -258,7 +320,11 @@ describe('web UI in Chromium', () => {
     await shoot('08-phone-chat');
     await page.getByRole('button', { name: 'Edit character' }).click();
     await poll(() => page.getByLabel('Description').count()).toBe(1);
+    await poll(() => page.locator('.lore-entry').count()).toBe(2);
+    await page.locator('.lore-entry summary').first().click();
+    await page.locator('.lore-entry').first().scrollIntoViewIfNeeded();
     expect(await horizontalOverflow()).toEqual([]);
+    await shoot('08b-phone-lorebook');
     await page.getByRole('link', { name: 'Settings' }).click();
     await poll(() => page.getByRole('heading', { name: 'Settings' }).count()).toBe(1);
     expect(await horizontalOverflow()).toEqual([]);

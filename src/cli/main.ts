@@ -17,6 +17,7 @@ import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerKeys } from './commands/keys.js';
 import { registerEval } from './commands/eval.js';
+import { registerMemory } from './commands/memory.js';
 import { registerModerate } from './commands/moderate.js';
 
 /** Builds the command tree. */
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerKeys(program);
   registerEval(program);
+  registerMemory(program);
   registerModerate(program);
   for (const command of program.commands) inheritExitOverride(command);
   return program;

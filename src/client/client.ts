@@ -3,6 +3,8 @@
  * `fetch`, web streams and `TextDecoder`, so it runs in browsers, Node 20+, Deno and Bun.
  */
 import { errorFromResponse, StarlingApiError } from './errors.js';
+import { lorebookGroup } from './lorebook-group.js';
+import { memoryGroup } from './memory-group.js';
 import { accountGroups, chatGroups, characterExtras } from './more-groups.js';
 import { queryString } from './query-string.js';
 import { readServerSentEvents } from './sse.js';
@@ -130,6 +132,8 @@ export function createStarlingClient(options: StarlingClientOptions) {
     },
     ...chat.extra,
     ...accountGroups(http),
+    memories: memoryGroup(http),
+    lorebooks: lorebookGroup(http),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   AddModelInput,
   ApiKeyInfo,
   ApiKeyScope,
+  AuthStatus,
   CardFields,
   Character,
   CharacterVersion,
@@ -42,8 +43,8 @@ export function characterExtras({ json }: ClientTransport) {
     /** Creates a character from card fields (only `name` is required). */
     create: (fields: CardFields & { name: string; shared?: boolean }) =>
       json<Character>('/api/characters', { method: 'POST', json: fields }),
-    /** Saves a new version with the given fields replaced. */
-    update: (characterId: string, fields: CardFields) =>
+    /** Saves a new version with the given fields replaced; `lorebook` replaces (null removes) the embedded book. */
+    update: (characterId: string, fields: CardFields & { lorebook?: Lorebook | null }) =>
       json<Character>(`/api/characters/${id(characterId)}`, { method: 'PUT', json: fields }),
     /** The version history, oldest first. */
     versions: (characterId: string) =>
@@ -109,8 +110,10 @@ export function accountGroups({ request, json }: ClientTransport) {
         json<SignInResult>('/api/auth/login', { method: 'POST', json: { name, password } }),
       /** Ends the cookie session. */
       signOut: () => json<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
-      /** The current caller. */
+      /** The current caller (with the CSRF token for a cookie session). */
       me: () => json<Me>('/api/me'),
+      /** Anonymous: whether the instance needs its first (admin) account and whether sign-up is open. */
+      status: () => json<AuthStatus>('/api/auth/status'),
     },
     keys: {
       list: () => json<ApiKeyInfo[]>('/api/keys'),

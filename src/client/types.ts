@@ -9,13 +9,14 @@ import type {
   ApiKeyScope,
   CharacterRecord,
   CharacterSummary,
+  LorebookRecord,
   MessageRecord,
   SessionRecord,
   User,
 } from '../spec/store.js';
 
 export type { CharacterCard, CharacterSummary, Lorebook, LorebookEntry, LorePosition, SelectiveLogic };
-export type { MessageRecord, SessionRecord };
+export type { LorebookRecord, MessageRecord, SessionRecord };
 export type { ActivatedLore, ApiKeyScope, ImportWarning, PromptMessage, PromptSection };
 
 /** A character with its card (camelCase fields). */
@@ -96,6 +97,24 @@ export interface Me {
   csrfToken?: string;
 }
 
+/** `GET /api/auth/status` (anonymous): what the signed-out page should offer. */
+export interface AuthStatus {
+  /** Nobody can sign in yet: the next sign-up creates the admin. */
+  needsSetup: boolean;
+  signupOpen: boolean;
+}
+
+/** One of `lorebooks.list`: a book without its entries. */
+export interface LorebookSummary {
+  id: string;
+  ownerId: string;
+  name: string;
+  entries: number;
+  characterIds: string[];
+  global: boolean;
+  updatedAt: number;
+}
+
 /** Camel-case card fields for create and update (only `name` is required on create). */
 export type CardFields = Partial<
   Omit<CharacterCard, 'assets' | 'source' | 'creationDate' | 'modificationDate' | 'lorebook'>
@@ -114,8 +133,51 @@ export interface PromptReport {
   lore: ActivatedLore[];
   droppedMessageIds: string[];
   droppedExampleBlocks: number;
+  /** Recalled memories placed in the prompt, with why and the messages they stand for. */
+  memories?: { id: string; reason: string; citedMessageIds: string[]; tokens: number }[];
   /** `exact` with the model's tokenizer, `estimate` when no model could be opened. */
   counter: 'exact' | 'estimate';
+}
+
+/** Something a character remembers about the caller. */
+export interface Memory {
+  id: string;
+  ownerId: string;
+  characterId: string;
+  sessionId: string | null;
+  kind: 'turn' | 'summary' | 'fact';
+  text: string;
+  speaker: string;
+  subject: string;
+  importance: number;
+  confidence: number;
+  timestamp: number;
+  citedMessageIds: string[];
+  supersededBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+/** A character's affinity (-1..1), trust (0..1) and mood towards the caller. */
+export interface Relationship {
+  ownerId: string;
+  characterId: string;
+  affinity: number;
+  trust: number;
+  mood: string;
+  updatedAt: number;
+}
+
+/** `GET /api/memories/export`. */
+export interface MemoryExport {
+  format: 'starling-memory-export';
+  version: 1;
+  ownerId: string;
+  characterId: string | null;
+  exportedAt: number;
+  memories: Memory[];
+  relationships: Relationship[];
 }
 
 /** The lore test box's answer. */

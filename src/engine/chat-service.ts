@@ -14,6 +14,7 @@ import { generateReply } from './generate.js';
 import type { TurnEvent, TurnResult } from './events.js';
 import type { StarlingConfig } from './home.js';
 import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } from './context.js';
+import type { TurnMemory } from './memory-turn.js';
 
 export interface ChatServiceDependencies {
   store: Store;
@@ -21,6 +22,8 @@ export interface ChatServiceDependencies {
   /** Opens (or reuses) the chat model for a spec; undefined means the configured default. */
   getModel: (spec?: string) => Promise<ChatModelHandle>;
   now?: () => Date;
+  /** Recall before the prompt, memory jobs after the turn; absent: no memory. */
+  memory?: TurnMemory;
 }
 
 export interface TurnOptions {
@@ -45,6 +48,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     counter: TokenCounter,
     contextSize: number,
     preview = false,
+    recall: Awaited<ReturnType<TurnMemory['beforeTurn']>> | undefined = undefined,
   ): AssembledPrompt {
     const userTurns = history.filter((message) => message.role === 'user');
     return assembler.assemble(
@@ -61,6 +65,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         chatSeed: context.session.seed,
         turnIndex: userTurns.length,
         lastUserMessageAt: userTurns.at(-2)?.createdAt,
+        ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
       },
       { preview },
     );
@@ -74,7 +79,8 @@ export function createChatService(dependencies: ChatServiceDependencies) {
   ): Promise<TurnResult> {
     const handle = await dependencies.getModel(options.model);
     const contextSize = Math.min(config.contextSize, handle.contextSize);
-    const prompt = buildPrompt(context, history, handle.tokenCounter, contextSize);
+    const recall = await recallFor(context, history);
+    const prompt = buildPrompt(context, history, handle.tokenCounter, contextSize, false, recall);
     options.onEvent?.({ type: 'turn-start', sessionId: context.session.id, parentId: drafts.parentId });
     const outcome = await generateReply({
       handle,
@@ -100,12 +106,19 @@ export function createChatService(dependencies: ChatServiceDependencies) {
           finishReason: outcome.finishReason,
           usage: outcome.usage,
           lore: prompt.lore.map((entry) => entry.id),
+          ...(prompt.memories === undefined ? {} : { memories: prompt.memories.map((memory) => memory.id) }),
           promptTokens: prompt.tokens.total,
         },
       });
     }
     // One call, one transaction: the user message and the reply land together or not at all.
     if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
+    await dependencies.memory?.afterTurn({
+      ownerId: context.session.ownerId,
+      characterId: context.session.characterId,
+      sessionId: context.session.id,
+      messageIds: toStore.map((draft) => draft.id ?? ''),
+    });
     if (outcome.error) throw outcome.error;
     const result: TurnResult = {
       sessionId: context.session.id,
@@ -117,6 +130,20 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     };
     options.onEvent?.({ type: 'turn-end', ...result });
     return result;
+  }
+
+  /** Memory for the newest user message of `history` (undefined without memory). */
+  async function recallFor(
+    context: Pick<TurnContext, 'session' | 'character'>,
+    history: HistoryMessage[],
+  ): Promise<Awaited<ReturnType<TurnMemory['beforeTurn']>> | undefined> {
+    const last = history.at(-1);
+    if (dependencies.memory === undefined) return undefined;
+    return dependencies.memory.beforeTurn({
+      ownerId: context.session.ownerId,
+      characterId: context.character.id,
+      text: last?.role === 'user' ? last.content : '',
+    });
   }
 
   /**
@@ -291,7 +318,11 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         ...toHistory(path),
         { id: 'new', role: 'user' as const, content: input.text, createdAt: now().getTime() },
       ];
-      return buildPrompt(context, history, input.counter, input.contextSize, true);
+      const recall = await recallFor(
+        { ...context, session: { ...context.session, ownerId: input.ownerId } },
+        history,
+      );
+      return buildPrompt(context, history, input.counter, input.contextSize, true, recall);
     },
   };
 

@@ -19,6 +19,13 @@ export const configSchema = z
     maxReplyTokens: z.number().int().min(1).max(32_768).default(512),
     /** A turn fails with `model_timeout` when the model sends nothing for this long (first token included). */
     modelStallSeconds: z.number().min(0.05).max(3600).default(300),
+    /** Characters remember earlier conversations (recall into prompts, memory jobs after turns). */
+    memory: z.boolean().default(true),
+    /**
+     * Extract facts and summaries with the chat model after turns. Off by default: a random-weights or
+     * very small model writes nonsense, and it costs a model call per turn.
+     */
+    memoryExtraction: z.boolean().default(false),
   })
   .strict();
 

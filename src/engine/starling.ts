@@ -11,6 +11,10 @@ import { defaultModelName, openModel, resolveModel } from '../models/index.js';
 import { createChatService } from './chat-service.js';
 import { loadConfig, resolveHome, type StarlingConfig } from './home.js';
 import { importFiles, type ImportInput } from './importer.js';
+import { createJobWorker } from './job-worker.js';
+import { createMemoryService } from './memory-service.js';
+import { createMemorySpaces } from './memory-spaces.js';
+import { createTurnJobHandler, createTurnMemory, TURN_JOB } from './memory-turn.js';
 
 export interface StarlingOptions {
   /** State folder; default STARLING_HOME or ~/.starling. */
@@ -21,6 +25,8 @@ export interface StarlingOptions {
   store?: Store;
   /** Act as this existing user (by name, case-insensitive) instead of the local one; `user_not_found` otherwise. */
   userName?: string;
+  /** Clock in Unix milliseconds for turns and memory; injectable for tests ("three weeks later"). */
+  now?: () => number;
 }
 
 /** The user Starling acts as: the named account, else the local user (created on first use). */
@@ -66,7 +72,37 @@ export async function createStarling(options: StarlingOptions = {}) {
     return opening;
   }
 
-  const chat = createChatService({ store, config, getModel });
+  const now = options.now ?? Date.now;
+  const memoryErrors: unknown[] = [];
+  const onMemoryError = (error: unknown): void => {
+    // Kept (bounded) for `memoryStatus()`; memory problems never fail a turn.
+    memoryErrors.push(error);
+    if (memoryErrors.length > 20) memoryErrors.shift();
+  };
+  const spaces = createMemorySpaces(store);
+  const handlers: Parameters<typeof createJobWorker>[0]['handlers'] = {};
+  // Jobs are scheduled on the store's clock (real time), not the turn clock a test may move.
+  const worker = createJobWorker({ store, handlers, onError: onMemoryError });
+  const turnDependencies = {
+    store,
+    spaces,
+    worker,
+    userName: config.userName,
+    now,
+    extraction: config.memoryExtraction,
+    onError: onMemoryError,
+  };
+  handlers[TURN_JOB] = createTurnJobHandler(turnDependencies);
+  const memory = config.memory ? createTurnMemory(turnDependencies) : undefined;
+  if (config.memory) await worker.start();
+  const memories = createMemoryService({ store, spaces, now, idle: () => worker.idle() });
+  const chat = createChatService({
+    store,
+    config,
+    getModel,
+    now: () => new Date(now()),
+    ...(memory ? { memory } : {}),
+  });
 
   return {
     home,
@@ -75,6 +111,14 @@ export async function createStarling(options: StarlingOptions = {}) {
     user,
     chat,
     getModel,
+    /** What characters remember about people: list, search, edit, forget, export, relationship. */
+    memories,
+    /** Recent memory failures (they never fail a turn). */
+    memoryStatus: () => ({
+      enabled: config.memory,
+      cachedSpaces: spaces.size,
+      recentErrors: [...memoryErrors],
+    }),
     /** Imports card and lorebook files for the acting user. */
     importFiles: (files: ImportInput[]) => importFiles(store, user.id, files),
     /** Finds a character by id or name, or throws `character_not_found`. */
@@ -84,8 +128,9 @@ export async function createStarling(options: StarlingOptions = {}) {
         throw new StarlingError('character_not_found', `no character with id or name "${idOrName}"`);
       return record;
     },
-    /** Frees models and closes the store. */
+    /** Stops the memory worker, frees models and closes the store. */
     async close() {
+      await worker.close();
       for (const handle of models.values())
         await handle.then((loaded) => loaded.dispose()).catch(() => undefined);
       models.clear();

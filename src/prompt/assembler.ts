@@ -18,6 +18,7 @@ import type { LorePlacement } from './lore-placement.js';
 import { placeLore } from './lore-placement.js';
 import type { MacroContext } from './macros.js';
 import { expandMacros, expandNameMacros } from './macros.js';
+import { buildMemoryBlock, type MemoryBlock } from './memory-block.js';
 import { buildPromptParts } from './prompt-parts.js';
 import type { PromptParts } from './prompt-parts.js';
 import { hashParts, seededRandom } from './seeded-random.js';
@@ -147,6 +148,16 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
     ? Math.max(0, olderIds.indexOf(previousState.cutMessageId))
     : 0;
   const exampleTokens = parts.examples.map((block) => count(block) + separator);
+  // Reserved whenever memory is asked for (even with nothing recalled) so the history cut does not
+  // move with what each turn happens to recall.
+  const memoryReserve =
+    input.memories === undefined
+      ? 0
+      : Math.max(
+          0,
+          Math.min(Math.floor(settings.memoryBudgetShare * budget), budget - required - fixedLoreCost),
+        );
+  let memoryBlock: MemoryBlock = { content: '', memories: [], tokens: 0 };
   let shrink = 0;
   let fit: FitResult | undefined;
   let messages: PromptMessage[] = [];
@@ -158,7 +169,7 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
       historyTokens: anchoredTokens(older, anchors.retained, (text) => count(text) + overhead),
       historyIds: olderIds,
       exampleTokens,
-      available: budget - required - fixedLoreCost - currentCost - shrink,
+      available: budget - required - fixedLoreCost - currentCost - memoryReserve - shrink,
       step,
       previous: previousState,
     });
@@ -169,12 +180,21 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
       continue;
     }
     const kept = [...older.slice(fit.cut), ...keptTail];
+    memoryBlock = buildMemoryBlock({
+      memories: input.memories ?? [],
+      char: context.char,
+      keptMessageIds: new Set(kept.map((message) => message.id)),
+      budget: memoryReserve - overhead - shrink,
+      count,
+      maxItems: settings.memoryMaxItems,
+    });
     inserts = [
       ...placement.inserts,
       ...anchorInserts(
         [...anchors.retained, ...(anchors.current ? [anchors.current] : [])],
         kept.map((message) => message.id),
       ),
+      { role: 'system', section: 'memory', depth: settings.memoryDepth, content: memoryBlock.content },
     ];
     messages = layoutMessages({
       head: headParts(parts, placement, fit.keptExamples),
@@ -223,6 +243,7 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
     droppedExampleBlocks: parts.examples.length - fit.keptExamples,
     warnings: activation.warnings,
     skippedLore: activation.skipped,
+    ...(input.memories === undefined ? {} : { memories: memoryBlock.memories }),
   };
 }
 
@@ -236,6 +257,7 @@ function macroContext(input: PromptInput): MacroContext {
     // Reproducible per turn: a regenerated prompt equals the original.
     random: seededRandom(hashParts(input.chatSeed, input.turnIndex, 'random')),
     ...(input.lastUserMessageAt === undefined ? {} : { lastUserMessageAt: input.lastUserMessageAt }),
+    ...(input.variables === undefined ? {} : { variables: input.variables }),
   };
 }
 
@@ -328,7 +350,7 @@ function bySection(
     after_examples: afterExamples,
   } = placement.byPosition;
   for (const text of [...afterChar, ...beforeExamples, ...afterExamples]) add('lore_after', count(text));
-  for (const insert of inserts) add('lore_depth', count(insert.content));
+  for (const insert of inserts) add(insert.section, count(insert.content));
   add('post_history', count(parts.postHistory));
   return sizes;
 }

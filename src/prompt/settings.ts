@@ -23,6 +23,12 @@ export interface PromptSettings {
    * lore in the window. Ignored with `strictLorePositions`.
    */
   anchorLore: boolean;
+  /** Share of the context budget kept for recalled memories when the input carries any. */
+  memoryBudgetShare: number;
+  /** Depth of the recalled-memory block (1 = just before the new user message). */
+  memoryDepth: number;
+  /** Most memories quoted per turn. */
+  memoryMaxItems: number;
 }
 
 export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
@@ -36,6 +42,10 @@ export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
   loreDepth: 4,
   // Anchoring keeps each turn's prompt an extension of the last one (see docs/decisions/0004).
   anchorLore: true,
+  // Per-turn material near the end keeps the stable prefix intact (ARCHITECTURE "Prompt layout").
+  memoryBudgetShare: 0.1,
+  memoryDepth: 1,
+  memoryMaxItems: 8,
 });
 
 export interface HistoryMessage {
@@ -69,6 +79,26 @@ export interface PromptInput {
   /** What {{original}} stands for in the card's post_history_instructions. */
   defaultPostHistory?: string;
   settings?: Partial<PromptSettings>;
+  /**
+   * Memories recalled for this turn, best first. They are quoted as data near the end of history,
+   * inside `memoryBudgetShare`; those whose messages are already in the kept history are skipped.
+   * Undefined: no memory block and no reserved budget.
+   */
+  memories?: RecalledMemory[];
+  /** Extra macro values, e.g. `affinity`, `trust`, `mood`. */
+  variables?: Record<string, string>;
+}
+
+/** A memory handed to the prompt: text plus where it came from. */
+export interface RecalledMemory {
+  id: string;
+  text: string;
+  citedMessageIds: string[];
+  timestamp: number;
+  /** Who said it (turns), or empty. */
+  speaker?: string;
+  /** Why it was recalled, for the prompt inspector. */
+  reason?: string;
 }
 
 /** Merges partial settings over the defaults, clamping values that would break assembly. */
@@ -81,5 +111,8 @@ export function resolveSettings(partial: Partial<PromptSettings> | undefined): P
     recursionDepthLimit: Math.max(0, Math.floor(merged.recursionDepthLimit)),
     historyTrimStep: Math.min(1, Math.max(0.01, merged.historyTrimStep)),
     loreDepth: Math.max(0, Math.floor(merged.loreDepth)),
+    memoryBudgetShare: Math.min(0.5, Math.max(0, merged.memoryBudgetShare)),
+    memoryDepth: Math.max(0, Math.floor(merged.memoryDepth)),
+    memoryMaxItems: Math.max(0, Math.floor(merged.memoryMaxItems)),
   };
 }

@@ -24,6 +24,7 @@ import { registerDocs, type OpenApiLike } from './routes/docs.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createKeyRoutes } from './routes/keys.js';
 import { createLorebookRoutes } from './routes/lorebooks.js';
+import { createMemoryRoutes } from './routes/memories.js';
 import { createMessageRoutes } from './routes/messages.js';
 import { createModelRoutes } from './routes/models.js';
 import { createPromptRoutes } from './routes/prompt.js';
@@ -102,6 +103,7 @@ export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = 
   app.route('/', createLorebookRoutes());
   app.route('/', createSessionRoutes());
   app.route('/', createMessageRoutes());
+  app.route('/', createMemoryRoutes());
   app.route('/', createModelRoutes());
   app.route('/v1', createOpenAIRoutes());
   app.route('/', createPromptRoutes());

@@ -13,6 +13,7 @@ export type PromptSection =
   | 'examples'
   | 'history'
   | 'lore_depth'
+  | 'memory'
   | 'post_history';
 
 export interface PromptMessage {
@@ -48,4 +49,15 @@ export interface AssembledPrompt {
   droppedMessageIds: string[];
   /** Example dialogue blocks dropped for space. */
   droppedExampleBlocks: number;
+  /** Recalled memories placed in the prompt (absent when memory was not asked for). */
+  memories?: PromptMemory[];
+}
+
+/** A recalled memory as placed in a prompt: traceable to the messages it stands for. */
+export interface PromptMemory {
+  id: string;
+  /** Why it was recalled, e.g. `matched the new message (turn, rank 1)`. */
+  reason: string;
+  citedMessageIds: string[];
+  tokens: number;
 }

@@ -8,6 +8,7 @@
  */
 import type { AssetFiles, CharacterCard } from './character.js';
 import type { Lorebook } from './lorebook.js';
+import type { JobStore, MemoryStore, RelationshipStore } from './memory-store.js';
 
 export type UserRole = 'admin' | 'user';
 
@@ -169,7 +170,7 @@ export interface CharacterStore {
   ): Promise<CharacterRecord | null>;
   setShared(id: string, shared: boolean): Promise<void>;
   list(query: CharacterListQuery): Promise<CharacterSummary[]>;
-  /** Deletes the character, its versions, sessions, messages and its own (non-shared) lorebook links. */
+  /** Deletes the character, its versions, sessions, messages, memories, relationship state and lorebook links. */
   delete(id: string): Promise<boolean>;
 }
 
@@ -201,7 +202,7 @@ export interface SessionStore {
   list(query: { ownerId: string; characterId?: string; limit?: number }): Promise<SessionRecord[]>;
   setHead(sessionId: string, headId: string | null): Promise<void>;
   rename(sessionId: string, title: string): Promise<void>;
-  /** Deletes the session and all its messages. */
+  /** Deletes the session, all its messages and every memory derived from them. */
   delete(id: string): Promise<boolean>;
 }
 
@@ -229,7 +230,7 @@ export interface MessageStore {
   ): Promise<MessageRecord>;
   /**
    * Deletes a message and its whole subtree; if the session head was inside it, the head moves to
-   * `newHead` (default: the deleted message's parent). One transaction.
+   * `newHead` (default: the deleted message's parent). Memories citing a deleted message go too. One transaction.
    */
   deleteSubtree(id: string, options?: { newHead?: string | null }): Promise<number>;
 }
@@ -304,5 +305,8 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly messages: MessageStore;
   readonly models: ModelConfigStore;
+  readonly memories: MemoryStore;
+  readonly jobs: JobStore;
+  readonly relationships: RelationshipStore;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { describeAccountContract } from './contract-accounts.js';
 import { describeCharacterContract } from './contract-characters.js';
 import { describeCredentialContract } from './contract-credentials.js';
 import { describeLorebookContract } from './contract-lorebooks.js';
+import { describeMemoryContract } from './contract-memories.js';
 import { describeMessageContract } from './contract-messages.js';
 import { describeSessionContract } from './contract-sessions.js';
 import { describeSharingContract } from './contract-sharing.js';
@@ -36,5 +37,6 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     describeLorebookContract(current);
     describeSessionContract(current);
     describeMessageContract(current);
+    describeMemoryContract(current);
   });
 }

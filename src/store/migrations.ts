@@ -170,10 +170,65 @@ CREATE INDEX characters_shared_updated ON characters (updated_at DESC) WHERE sha
 CREATE INDEX characters_shared_name ON characters (name_key) WHERE shared = 1;
 `;
 
+// Memory: what characters remember (turns, summaries, facts), the durable job queue that updates
+// it off the reply path, and the relationship state per (owner, character). Memories go with their
+// character (FK) and their session (FK); facts citing a deleted session's messages are removed by
+// the driver in the same transaction (the citations are a JSON array, not a key).
+const memorySchema = `
+CREATE TABLE memories (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL,
+  character_id TEXT NOT NULL REFERENCES characters (id) ON DELETE CASCADE,
+  session_id TEXT REFERENCES sessions (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('turn', 'summary', 'fact')),
+  text TEXT NOT NULL,
+  text_key TEXT NOT NULL,
+  speaker TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  importance REAL NOT NULL,
+  confidence REAL NOT NULL,
+  timestamp INTEGER NOT NULL,
+  cited_message_ids TEXT NOT NULL,
+  superseded_by TEXT REFERENCES memories (id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  deleted_at INTEGER
+);
+CREATE INDEX memories_owner_character ON memories (owner_id, character_id, timestamp, id);
+CREATE INDEX memories_owner_updated ON memories (owner_id, character_id, updated_at);
+CREATE INDEX memories_session ON memories (session_id);
+CREATE INDEX memories_superseded ON memories (superseded_by);
+
+CREATE TABLE memory_jobs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL,
+  run_after INTEGER NOT NULL,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX memory_jobs_due ON memory_jobs (status, run_after, id);
+
+CREATE TABLE relationship_state (
+  owner_id TEXT NOT NULL,
+  character_id TEXT NOT NULL REFERENCES characters (id) ON DELETE CASCADE,
+  affinity REAL NOT NULL,
+  trust REAL NOT NULL,
+  mood TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (owner_id, character_id)
+);
+`;
+
 /** Every migration this code knows, oldest first. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'accounts', sql: accountsSchema },
+  { version: 3, name: 'memory', sql: memorySchema },
 ];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */

@@ -17,6 +17,12 @@ export interface MessageWriter {
   insertDrafts(sessionId: string, drafts: MessageDraft[]): MessageRecord[];
   /** Records activity on the session, moving its head when `headId` is given (null clears it). */
   touchSession(sessionId: string, headId?: string | null): void;
+  /** Keeps a message's turn memory (same id) in step with an edit; forgotten ones stay forgotten. */
+  updateTurnMemory(messageId: string, content: string): void;
+  /** Deletes the memories derived from a session: its own, and any citing its messages. */
+  deleteSessionMemories(sessionId: string): void;
+  /** Deletes the memories (of the session's owner and character) citing any of these messages. */
+  deleteMemoriesCiting(sessionId: string, messageIds: readonly string[]): void;
 }
 
 /** Prepares the shared message-tree statements once for a store. */
@@ -36,6 +42,26 @@ export function createMessageWriter(context: SqliteContext): MessageWriter {
   const updateActivity = db.prepare<[number, string]>('UPDATE sessions SET updated_at = ? WHERE id = ?');
   const updateHead = db.prepare<[string | null, number, string]>(
     'UPDATE sessions SET head_id = ?, updated_at = ? WHERE id = ?',
+  );
+
+  // Scoped to the session's owner and character so the JSON scan covers one memory space only.
+  const deleteDerived = db.prepare<{ sessionId: string }>(
+    `DELETE FROM memories WHERE id IN (SELECT m.id FROM memories m JOIN sessions s ON s.id = @sessionId
+       WHERE m.owner_id = s.owner_id AND m.character_id = s.character_id AND (m.session_id = @sessionId
+         OR EXISTS (SELECT 1 FROM json_each(m.cited_message_ids) j JOIN messages x ON x.id = j.value
+                    WHERE x.session_id = @sessionId)))`,
+  );
+  const deleteCiting = db.prepare<{ sessionId: string; ids: string }>(
+    `DELETE FROM memories WHERE id IN (SELECT m.id FROM memories m JOIN sessions s ON s.id = @sessionId
+       WHERE m.owner_id = s.owner_id AND m.character_id = s.character_id
+         AND (m.id IN (SELECT value FROM json_each(@ids))
+           OR EXISTS (SELECT 1 FROM json_each(m.cited_message_ids) j
+                      WHERE j.value IN (SELECT value FROM json_each(@ids)))))`,
+  );
+
+  const updateTurn = db.prepare<{ id: string; text: string; textKey: string; now: number }>(
+    `UPDATE memories SET text = @text, text_key = @textKey, updated_at = @now
+     WHERE id = @id AND kind = 'turn' AND deleted_at IS NULL`,
   );
 
   function requireSession(sessionId: string): SessionRow {
@@ -94,6 +120,15 @@ export function createMessageWriter(context: SqliteContext): MessageWriter {
     touchSession(sessionId, headId) {
       if (headId === undefined) updateActivity.run(context.now(), sessionId);
       else updateHead.run(headId, context.now(), sessionId);
+    },
+    updateTurnMemory(messageId, content) {
+      updateTurn.run({ id: messageId, text: content, textKey: content.toLowerCase(), now: context.now() });
+    },
+    deleteSessionMemories(sessionId) {
+      deleteDerived.run({ sessionId });
+    },
+    deleteMemoriesCiting(sessionId, messageIds) {
+      if (messageIds.length > 0) deleteCiting.run({ sessionId, ids: JSON.stringify(messageIds) });
     },
   };
 }

@@ -118,6 +118,7 @@ export function createSqliteMessages(context: SqliteContext, writer: MessageWrit
           meta: JSON.stringify(next.meta),
         });
         writer.touchSession(current.sessionId);
+        if (next.content !== current.content) writer.updateTurnMemory(id, next.content);
         return next;
       });
     },
@@ -136,6 +137,7 @@ export function createSqliteMessages(context: SqliteContext, writer: MessageWrit
         }
         // Move the head first, else ON DELETE SET NULL would clear it when its row goes.
         writer.touchSession(session.id, headId);
+        writer.deleteMemoriesCiting(session.id, [...doomed]);
         return deleteSubtree.run(id).changes;
       });
     },

@@ -82,8 +82,12 @@ export function createSqliteSessions(context: SqliteContext, writer: MessageWrit
       });
     },
     async delete(id) {
-      // Messages go by ON DELETE CASCADE on session_id.
-      return context.write(() => deleteSession.run(id).changes > 0);
+      // Messages go by ON DELETE CASCADE on session_id; memories citing them go first, in the same
+      // transaction, so nothing derived from the session outlives it.
+      return context.write(() => {
+        writer.deleteSessionMemories(id);
+        return deleteSession.run(id).changes > 0;
+      });
     },
   };
 }

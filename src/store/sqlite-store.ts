@@ -9,10 +9,13 @@ import { createSqliteApiKeys } from './sqlite-api-keys.js';
 import { createSqliteAuthSessions } from './sqlite-auth-sessions.js';
 import { createSqliteCharacters } from './sqlite-characters.js';
 import { createSqliteContext } from './sqlite-context.js';
+import { createSqliteJobs } from './sqlite-jobs.js';
 import { createSqliteLorebooks } from './sqlite-lorebooks.js';
+import { createSqliteMemories } from './sqlite-memories.js';
 import { createMessageWriter } from './sqlite-message-writer.js';
 import { createSqliteMessages } from './sqlite-messages.js';
 import { createSqliteModels } from './sqlite-models.js';
+import { createSqliteRelationships } from './sqlite-relationships.js';
 import { createSqliteSessions } from './sqlite-sessions.js';
 import { createSqliteSettings } from './sqlite-settings.js';
 import { createSqliteUsers } from './sqlite-users.js';
@@ -64,6 +67,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     sessions: createSqliteSessions(context, writer),
     messages: createSqliteMessages(context, writer),
     models: createSqliteModels(context),
+    memories: createSqliteMemories(context),
+    jobs: createSqliteJobs(context),
+    relationships: createSqliteRelationships(context),
     async close() {
       if (db.open) db.close();
     },

@@ -57,6 +57,7 @@ export function registerPrompt(program: Command): void {
             })),
             droppedMessageIds: prompt.droppedMessageIds,
             droppedExampleBlocks: prompt.droppedExampleBlocks,
+            memories: prompt.memories ?? [],
           });
         }
         for (const message of prompt.messages) {
@@ -68,6 +69,10 @@ export function registerPrompt(program: Command): void {
           output.say(`  ${section}: ${tokens}`);
         for (const entry of prompt.lore)
           output.say(`  lore ${entry.name}: ${entry.reason} -> ${entry.placement}`);
+        for (const memory of prompt.memories ?? [])
+          output.say(
+            `  memory ${memory.id}: ${memory.reason} (messages ${memory.citedMessageIds.join(', ')})`,
+          );
       });
     });
 }

@@ -45,6 +45,16 @@ const PromptReportSchema = z
     ),
     droppedMessageIds: z.array(z.string()),
     droppedExampleBlocks: z.number(),
+    memories: z
+      .array(
+        z.object({
+          id: z.string(),
+          reason: z.string(),
+          citedMessageIds: z.array(z.string()),
+          tokens: z.number(),
+        }),
+      )
+      .optional(),
     counter: z.enum(['exact', 'estimate']),
   })
   .openapi('PromptReport');
@@ -176,6 +186,7 @@ export function createPromptRoutes() {
         lore: report.lore,
         droppedMessageIds: report.droppedMessageIds,
         droppedExampleBlocks: report.droppedExampleBlocks,
+        ...(report.memories === undefined ? {} : { memories: report.memories }),
         counter: counter.kind,
       },
       200,

@@ -16,6 +16,7 @@ import { useApp } from '../lib/app-context.js';
 import { conversationPath } from '../lib/tree.js';
 import { ChatToolbar } from './chat-toolbar.js';
 import { Composer } from './composer.js';
+import { MemoryPanel } from './memory-panel.js';
 import { MessageList, type StreamingTurn } from './message-list.js';
 import { PromptInspector } from './prompt-inspector.js';
 import { SessionList } from './session-list.js';
@@ -31,6 +32,7 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
   const [draft, setDraft] = useState('');
   const [model, setModel] = useState('');
   const [inspecting, setInspecting] = useState(false);
+  const [remembering, setRemembering] = useState(false);
   const [showSessions, setShowSessions] = useState(false);
 
   const loadSessions = useCallback(
@@ -137,7 +139,7 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
   const name = character?.card.name ?? '';
   const path = tree ? conversationPath(tree.messages, tree.headId) : [];
   return (
-    <div className={inspecting ? 'chat-layout inspecting' : 'chat-layout'}>
+    <div className={inspecting || remembering ? 'chat-layout inspecting' : 'chat-layout'}>
       <SessionList
         sessions={sessions}
         currentId={sessionId}
@@ -157,7 +159,15 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
           model={model}
           onModel={setModel}
           inspecting={inspecting}
-          onInspect={() => setInspecting(!inspecting)}
+          onInspect={() => {
+            setInspecting(!inspecting);
+            setRemembering(false);
+          }}
+          remembering={remembering}
+          onMemory={() => {
+            setRemembering(!remembering);
+            setInspecting(false);
+          }}
           onShowSessions={() => setShowSessions(true)}
         />
         {tree === null ? (
@@ -192,6 +202,13 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
           draft={draft}
           version={tree?.messages.length ?? 0}
           onClose={() => setInspecting(false)}
+        />
+      )}
+      {remembering && (
+        <MemoryPanel
+          characterId={characterId}
+          version={tree?.messages.length ?? 0}
+          onClose={() => setRemembering(false)}
         />
       )}
     </div>

@@ -12,6 +12,8 @@ interface ChatToolbarProps {
   onModel: (model: string) => void;
   inspecting: boolean;
   onInspect: () => void;
+  remembering: boolean;
+  onMemory: () => void;
   onShowSessions: () => void;
 }
 
@@ -73,6 +75,14 @@ export function ChatToolbar(props: ChatToolbarProps) {
           onClick={props.onInspect}
         >
           {t('chat.inspect')}
+        </button>
+        <button
+          type="button"
+          className="button secondary small"
+          aria-pressed={props.remembering}
+          onClick={props.onMemory}
+        >
+          {t('memory.open')}
         </button>
       </div>
     </div>

@@ -104,6 +104,26 @@ export function PromptInspector({ sessionId, draft, version, onClose }: PromptIn
               ))}
             </ul>
           )}
+          {report.memories !== undefined && (
+            <>
+              <h3>{t('inspector.memories')}</h3>
+              {report.memories.length === 0 ? (
+                <p className="muted small">{t('inspector.noMemories')}</p>
+              ) : (
+                <ul className="memories-recalled">
+                  {report.memories.map((memory) => (
+                    <li key={memory.id}>
+                      <strong className="lore-name">{memory.id}</strong>
+                      <span className="small">
+                        {t('inspector.reason')}: {memory.reason} ·{' '}
+                        {t('inspector.tokens', { count: memory.tokens })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
           <h3>{t('inspector.messages')}</h3>
           <ol className="prompt-messages">
             {report.messages.map((message, index) => (

@@ -1,0 +1,171 @@
+/**
+ * Memory spaces: one retrieval index per (owner, character), built lazily from the store and kept in
+ * a bounded LRU. Before each search the space catches up with the store (rows changed since its last
+ * look: new turns from the job worker, edits, forgets, supersedes) and every hit is checked against
+ * the store, so memories deleted with a session (hard deletes, possibly by another process) are
+ * never recalled.
+ */
+import { createMemoryIndex, type MemoryIndex, type MemoryItem } from '../memory/index.js';
+import type { MemoryRecord } from '../spec/memory-store.js';
+import type { Store } from '../spec/store.js';
+import type { RecalledMemory } from '../prompt/index.js';
+
+interface Space {
+  index: MemoryIndex;
+  /** id -> updatedAt of what the index holds. */
+  known: Map<string, number>;
+  syncedTo: number;
+}
+
+export interface MemorySpaces {
+  /** The best `k` live memories for `text`, best first, with the store's current text. */
+  recall(query: {
+    ownerId: string;
+    characterId: string;
+    text: string;
+    k: number;
+    now: number;
+  }): Promise<RecalledMemory[]>;
+  /** Builds (or catches up) the space now, e.g. in the background after a turn. */
+  warm(ownerId: string, characterId: string): Promise<void>;
+  /** Drops cached spaces (one pair, one owner's, or all) so they are rebuilt from the store. */
+  invalidate(ownerId?: string, characterId?: string): void;
+  /** Number of cached spaces. */
+  readonly size: number;
+}
+
+function toItem(record: MemoryRecord): MemoryItem {
+  return {
+    id: record.id,
+    kind: record.kind,
+    text: record.text,
+    speaker: record.speaker,
+    timestamp: record.timestamp,
+    sessionId: record.sessionId ?? '',
+    citedMessageIds: record.citedMessageIds,
+    importance: record.importance,
+  };
+}
+
+function live(record: MemoryRecord): boolean {
+  return record.deletedAt === null && record.supersededBy === null && record.text !== '';
+}
+
+/** Creates the LRU of memory spaces over a store; `capacity` bounds the cached pairs. */
+export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
+  const spaces = new Map<string, Promise<Space>>();
+  const keyOf = (ownerId: string, characterId: string): string => `${ownerId}\u0000${characterId}`;
+
+  async function build(ownerId: string, characterId: string): Promise<Space> {
+    const records = await store.memories.list({ ownerId, characterId, includeSuperseded: false });
+    // Summaries and facts rank on importance as well as words; turns have importance 0.
+    const index = createMemoryIndex({ importanceWeight: 0.5 });
+    const known = new Map<string, number>();
+    let syncedTo = 0;
+    const items: MemoryItem[] = [];
+    for (const record of records) {
+      syncedTo = Math.max(syncedTo, record.updatedAt);
+      if (!live(record)) continue;
+      items.push(toItem(record));
+      known.set(record.id, record.updatedAt);
+    }
+    index.add(items);
+    return { index, known, syncedTo };
+  }
+
+  async function catchUp(space: Space, ownerId: string, characterId: string): Promise<void> {
+    const changed = await store.memories.list({
+      ownerId,
+      characterId,
+      includeDeleted: true,
+      updatedSince: space.syncedTo - 1,
+    });
+    const added: MemoryItem[] = [];
+    for (const record of changed) {
+      space.syncedTo = Math.max(space.syncedTo, record.updatedAt);
+      const seen = space.known.get(record.id);
+      if (seen === record.updatedAt) continue;
+      if (seen !== undefined) {
+        space.index.remove([record.id]);
+        space.known.delete(record.id);
+      }
+      if (!live(record)) continue;
+      added.push(toItem(record));
+      space.known.set(record.id, record.updatedAt);
+    }
+    if (added.length > 0) space.index.add(added);
+  }
+
+  async function spaceFor(ownerId: string, characterId: string): Promise<Space> {
+    const key = keyOf(ownerId, characterId);
+    let pending = spaces.get(key);
+    if (pending === undefined) {
+      pending = build(ownerId, characterId);
+      pending.catch(() => spaces.delete(key));
+    } else {
+      spaces.delete(key);
+    }
+    spaces.set(key, pending);
+    while (spaces.size > capacity) {
+      const oldest = spaces.keys().next();
+      if (oldest.done) break;
+      spaces.delete(oldest.value);
+    }
+    const space = await pending;
+    await catchUp(space, ownerId, characterId);
+    return space;
+  }
+
+  return {
+    async recall({ ownerId, characterId, text, k, now }) {
+      if (text.trim() === '' || k <= 0) return [];
+      const space = await spaceFor(ownerId, characterId);
+      if (space.index.size === 0) return [];
+      const hits = space.index.search({ text, k, now });
+      if (hits.length === 0) return [];
+      const current = new Map(
+        (await store.memories.list({ ownerId, characterId, ids: hits.map((hit) => hit.item.id) })).map(
+          (record) => [record.id, record],
+        ),
+      );
+      const gone = hits
+        .map((hit) => hit.item.id)
+        .filter((id) => {
+          const record = current.get(id);
+          return record === undefined || !live(record);
+        });
+      if (gone.length > 0) {
+        space.index.remove(gone);
+        for (const id of gone) space.known.delete(id);
+      }
+      const recalled: RecalledMemory[] = [];
+      for (const [rank, hit] of hits.entries()) {
+        const record = current.get(hit.item.id);
+        if (record === undefined || !live(record)) continue;
+        recalled.push({
+          id: record.id,
+          text: record.text,
+          citedMessageIds: record.citedMessageIds.length > 0 ? record.citedMessageIds : [record.id],
+          timestamp: record.timestamp,
+          speaker: record.kind === 'turn' ? record.speaker : '',
+          reason: `matched the new message (${record.kind}, rank ${rank + 1}, score ${hit.score.toFixed(2)})`,
+        });
+      }
+      return recalled;
+    },
+    async warm(ownerId, characterId) {
+      await spaceFor(ownerId, characterId);
+    },
+    invalidate(ownerId, characterId) {
+      for (const key of [...spaces.keys()]) {
+        const [owner, character] = key.split('\u0000');
+        if (ownerId !== undefined && owner !== ownerId) continue;
+        if (characterId !== undefined && character !== characterId) continue;
+        spaces.delete(key);
+      }
+    },
+    get size() {
+      return spaces.size;
+    },
+  };
+}
