@@ -11,6 +11,8 @@ import type { TokenCounter } from '../spec/tokens.js';
 import type { CharacterRecord, MessageDraft, MessageRecord, SessionRecord, Store } from '../spec/store.js';
 import { createPromptAssembler, expandMacros, type HistoryMessage } from '../prompt/index.js';
 import { generateReply } from './generate.js';
+import { turnDrafts } from './turn-drafts.js';
+import { runExternalTurn, type ExternalTurnInput } from './external-turn.js';
 import type { TurnEvent, TurnResult } from './events.js';
 import type { StarlingConfig } from './home.js';
 import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } from './context.js';
@@ -92,25 +94,14 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       onDelta: (delta) => options.onEvent?.({ type: 'text-delta', delta }),
     });
     const assistantId = newId();
-    const toStore: MessageDraft[] = drafts.user ? [drafts.user] : [];
-    const keepReply = outcome.error === null || outcome.text.length > 0;
-    if (keepReply) {
-      toStore.push({
-        id: assistantId,
-        parentId: drafts.user?.id ?? drafts.parentId,
-        role: 'assistant',
-        content: outcome.text,
-        status: outcome.error ? 'error' : outcome.finishReason === 'abort' ? 'incomplete' : 'complete',
-        meta: {
-          model: handle.name,
-          finishReason: outcome.finishReason,
-          usage: outcome.usage,
-          lore: prompt.lore.map((entry) => entry.id),
-          ...(prompt.memories === undefined ? {} : { memories: prompt.memories.map((memory) => memory.id) }),
-          promptTokens: prompt.tokens.total,
-        },
-      });
-    }
+    const toStore = turnDrafts({
+      user: drafts.user,
+      parentId: drafts.parentId,
+      replyId: assistantId,
+      outcome,
+      modelName: handle.name,
+      prompt,
+    });
     // One call, one transaction: the user message and the reply land together or not at all.
     if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
     await dependencies.memory?.afterTurn({
@@ -170,6 +161,16 @@ export function createChatService(dependencies: ChatServiceDependencies) {
   }
 
   return {
+    /**
+     * A turn over a caller-supplied conversation (the OpenAI-compatible API), with the same
+     * assembler, model access and memory as stored-tree turns.
+     */
+    external: (input: ExternalTurnInput) =>
+      runExternalTurn(
+        { store, config, getModel: dependencies.getModel, assembler, now, memory: dependencies.memory },
+        input,
+      ),
+
     /** Starts a chat with a character: its greeting and alternate greetings become sibling roots (swipes). */
     async startSession(ownerId: string, character: CharacterRecord, title?: string) {
       const card = character.card;

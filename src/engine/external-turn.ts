@@ -16,6 +16,8 @@ import { createPromptAssembler, type HistoryMessage, type PromptAssembler } from
 import type { ChatModelHandle } from '../spec/model.js';
 import { lorebooksFor } from './context.js';
 import { generateReply } from './generate.js';
+import type { TurnMemory } from './memory-turn.js';
+import { turnDrafts } from './turn-drafts.js';
 import type { TurnResult } from './events.js';
 import type { StarlingConfig } from './home.js';
 
@@ -25,6 +27,8 @@ export interface ExternalTurnDependencies {
   getModel: (spec?: string) => Promise<ChatModelHandle>;
   /** Keeps token counts and history cuts across calls; a fresh one per call when absent. */
   assembler?: PromptAssembler;
+  /** Recall before and memory jobs after a stored turn; absent when memory is off. */
+  memory?: TurnMemory;
   now?: () => Date;
 }
 
@@ -84,6 +88,15 @@ export async function runExternalTurn(
   const handle = await dependencies.getModel(input.model);
   const contextSize = Math.min(config.contextSize, handle.contextSize);
   const userTurns = history.filter((message) => message.role === 'user').length;
+  const newest = history.at(-1);
+  const recall =
+    session && dependencies.memory && newest?.role === 'user'
+      ? await dependencies.memory.beforeTurn({
+          ownerId: input.ownerId,
+          characterId: character.id,
+          text: newest.content,
+        })
+      : undefined;
   const prompt = (dependencies.assembler ?? createPromptAssembler()).assemble({
     character: card,
     lorebooks: await lorebooksFor(store, character),
@@ -96,6 +109,7 @@ export async function runExternalTurn(
     now: now(),
     chatSeed,
     turnIndex: userTurns,
+    ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
   });
   const outcome = await generateReply({
     handle,
@@ -120,26 +134,23 @@ export async function runExternalTurn(
         }
       : null;
   if (session) {
-    const drafts: MessageDraft[] = userDraft ? [userDraft] : [];
-    if (outcome.error === null || outcome.text.length > 0) {
-      drafts.push({
-        id: messageId,
-        parentId: userDraft?.id ?? session.headId,
-        role: 'assistant',
-        content: outcome.text,
-        status: outcome.error ? 'error' : outcome.finishReason === 'abort' ? 'incomplete' : 'complete',
-        meta: {
-          model: handle.name,
-          finishReason: outcome.finishReason,
-          usage: outcome.usage,
-          lore: prompt.lore.map((entry) => entry.id),
-          promptTokens: prompt.tokens.total,
-          source: 'openai',
-        },
-      });
-    }
+    const drafts = turnDrafts({
+      user: userDraft,
+      parentId: session.headId,
+      replyId: messageId,
+      outcome,
+      modelName: handle.name,
+      prompt,
+      meta: { source: 'openai' },
+    });
     // One call, one transaction, as in a normal turn: a failure before any text keeps the user message.
     if (drafts.length > 0) await store.messages.append(session.id, drafts, { head: 'last' });
+    await dependencies.memory?.afterTurn({
+      ownerId: input.ownerId,
+      characterId: character.id,
+      sessionId: session.id,
+      messageIds: drafts.map((draft) => draft.id ?? ''),
+    });
   }
   if (outcome.error) throw outcome.error;
   return {

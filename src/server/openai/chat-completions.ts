@@ -4,12 +4,7 @@
  * `chat.completion`; a client that goes away aborts the turn.
  */
 import type { Context } from 'hono';
-import {
-  runExternalTurn,
-  resolveExternalSession,
-  type ExternalTurnResult,
-} from '../../engine/external-turn.js';
-import type { PromptAssembler } from '../../prompt/index.js';
+import { resolveExternalSession, type ExternalTurnResult } from '../../engine/external-turn.js';
 import { StarlingError } from '../../spec/errors.js';
 import type { Store } from '../../spec/store.js';
 import type { AppEnv } from '../env.js';
@@ -23,10 +18,7 @@ import { chatCompletionRequestSchema, SESSION_HEADER, type ChatCompletionRequest
 import { chunkBody, completionBody, contentChunkSerializer, usageOf } from './wire.js';
 
 /** Handles one chat-completions request. */
-export async function handleChatCompletion(
-  c: Context<AppEnv>,
-  assembler: PromptAssembler,
-): Promise<Response> {
+export async function handleChatCompletion(c: Context<AppEnv>): Promise<Response> {
   const caller = callerOf(c);
   const request = await readRequest(c);
   const { starling } = c.get('deps');
@@ -44,19 +36,16 @@ export async function handleChatCompletion(
   const onClientGone = (): void => disconnect.abort();
   c.req.raw.signal.addEventListener('abort', onClientGone, { once: true });
   const queue = createDeltaQueue();
-  const running = runExternalTurn(
-    { store, config: starling.config, getModel: starling.getModel, assembler },
-    {
-      ownerId,
-      character,
-      messages: request.messages,
-      sessionId: session?.id ?? null,
-      maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
-      temperature: request.temperature ?? undefined,
-      signal: AbortSignal.any([turn.signal, disconnect.signal]),
-      onDelta: (delta) => queue.push(delta),
-    },
-  );
+  const running = starling.chat.external({
+    ownerId,
+    character,
+    messages: request.messages,
+    sessionId: session?.id ?? null,
+    maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+    temperature: request.temperature ?? undefined,
+    signal: AbortSignal.any([turn.signal, disconnect.signal]),
+    onDelta: (delta) => queue.push(delta),
+  });
   const settled = running.then(
     (result) => {
       queue.end();

@@ -3,7 +3,6 @@
  * the models, and any OpenAI client can chat with them. Errors come in OpenAI's shape.
  */
 import { Hono } from 'hono';
-import { createPromptAssembler } from '../../prompt/index.js';
 import type { AppEnv } from '../env.js';
 import { callerOf, requireAuth } from '../middleware/auth.js';
 import { handleChatCompletion } from './chat-completions.js';
@@ -16,8 +15,6 @@ export { slugOf } from './wire.js';
 /** Creates the `/v1` routes: `GET /models`, `GET /models/:model`, `POST /chat/completions`. */
 export function createOpenAIRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  // One assembler per app: token counts and history cuts are reused across requests.
-  const assembler = createPromptAssembler();
   routes.onError(openAIErrorHandler);
 
   routes.get('/models', requireAuth(['read', 'chat']), async (c) => {
@@ -33,7 +30,7 @@ export function createOpenAIRoutes(): Hono<AppEnv> {
     return c.json(model);
   });
 
-  routes.post('/chat/completions', requireAuth(['chat']), (c) => handleChatCompletion(c, assembler));
+  routes.post('/chat/completions', requireAuth(['chat']), (c) => handleChatCompletion(c));
 
   return routes;
 }
