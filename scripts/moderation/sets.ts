@@ -35,6 +35,11 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'held-out authored harmful en/zh': pick(heldOut, (example) =>
       example.source.startsWith('authored:harmful'),
     ),
+    'held-out authored harmful en, incl. framed (dev)': pick(
+      heldOut,
+      (example) =>
+        example.source.startsWith('authored:') && example.harmful && !/\p{Script=Han}/u.test(example.text),
+    ),
     'held-out authored jailbreaks': pick(
       heldOut,
       (example) => example.source === 'authored:manipulation' && example.labels.length > 0,

@@ -14,6 +14,13 @@ export interface TrainOptions {
   seed: number;
   learningRate: number;
   l2: number;
+  /**
+   * Gradient weight of the examples we wrote: the corpora are mostly Chinese (JADE), so without it
+   * the few English requests and their contrastive look-alikes barely move the shared heads.
+   */
+  authoredWeight: number;
+  /** Upper bound on the positive-class weight sqrt(negatives / positives). */
+  maxClassWeight: number;
 }
 
 /** The settings the shipped weights were trained with. */
@@ -23,6 +30,8 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20240613,
   learningRate: 0.4,
   l2: 1e-5,
+  authoredWeight: 1,
+  maxClassWeight: 3,
 };
 
 /** Head names: the categories, then `any`. */
@@ -69,12 +78,15 @@ export function train(
   const classWeights = targets.map((column) => {
     const positives = column.filter((value) => value === 1).length;
     const negatives = column.filter((value) => value === 0).length;
-    return Math.min(3, Math.max(1, Math.sqrt(negatives / Math.max(1, positives))));
+    return Math.min(options.maxClassWeight, Math.max(1, Math.sqrt(negatives / Math.max(1, positives))));
   });
   for (let head = 0; head < headCount; head += 1) {
     const positives = targets[head]?.filter((value) => value === 1).length ?? 0;
     biases[head] = Math.log((positives + 1) / (examples.length - positives + 1));
   }
+  const sampleWeights = examples.map((example) =>
+    example.source.startsWith('authored:') ? options.authoredWeight : 1,
+  );
   const random = seededRandom(options.seed);
   const order = examples.map((_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
@@ -92,7 +104,10 @@ export function train(
         for (let k = 0; k < vector.indices.length; k += 1)
           logit += (weights[(vector.indices[k] ?? 0) * headCount + head] ?? 0) * (vector.values[k] ?? 0);
         const probability = 1 / (1 + Math.exp(-logit));
-        const gradient = (probability - label) * (label === 1 ? (classWeights[head] ?? 1) : 1);
+        const gradient =
+          (probability - label) *
+          (label === 1 ? (classWeights[head] ?? 1) : 1) *
+          (sampleWeights[exampleIndex] ?? 1);
         biases[head] = (biases[head] ?? 0) - 0.02 * options.learningRate * gradient;
         for (let k = 0; k < vector.indices.length; k += 1) {
           const slot = (vector.indices[k] ?? 0) * headCount + head;

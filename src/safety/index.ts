@@ -7,3 +7,40 @@ export { scanUntrusted, manipulationScore } from './injection.js';
 export { detectLanguage } from './features.js';
 export { decodeWeights, loadBuiltinWeights } from './weights/load-weights.js';
 export type { EncodedWeights, LoadedWeights } from './weights/weights-format.js';
+export {
+  createSentenceBuffer,
+  screenStream,
+  DEFAULT_MAX_BUFFER,
+  type SentenceBuffer,
+  type StreamScreenEvent,
+  type StreamScreenOptions,
+  type StreamScreenResult,
+} from './stream-screen.js';
+export {
+  createLlmGuard,
+  screenWithGuard,
+  isUncertain,
+  guardSystemPrompt,
+  GUARD_VERDICT_SCHEMA,
+  type GuardContext,
+  type GuardVerdict,
+  type GuardedVerdict,
+  type LlmGuard,
+  type LlmGuardOptions,
+} from './llm-guard.js';
+export {
+  createReviser,
+  fallbackReply,
+  type Reviser,
+  type ReviserOptions,
+  type ReviseInput,
+  type ReviseResult,
+  type ReviseRound,
+} from './revise.js';
+export {
+  PRINCIPLES,
+  HELP_RESOURCES,
+  principlesText,
+  type Principle,
+  type PrincipleId,
+} from './principles.js';

@@ -6,6 +6,13 @@ const HOW =
 const VICTIM =
   '(?:a |the |my |your |this |that )?(?:person|someone|somebody|people|him|her|them|(?:wife|husband|neighbou?r|boss|ex|mom|mother|dad|father|brother|sister|teacher|classmate|coworker|girlfriend|boyfriend|baby|child|kid|family|roommate)s?)\\b';
 
+/** Groups people are stereotyped by (used only together with a negative trait, never alone). */
+const GROUP =
+  '(?:black|white|brown|asian|mexican|indian|chinese|japanese|arab|african|latino|hispanic|jewish|jews|muslim|christian|hindu|catholic|atheist|gay|lesbian|bisexual|queer|trans(?:gender)?|immigrant|refugee|foreigner|women|men|girls|boys|females?|males?|old|elderly|boomer|disabled|autistic|fat|obese|poor|homeless|gypsies|gypsy|roma|southerner|northerner|country|rural|russian|american|french|german|irish|polish|nigerian|somali|pakistani|korean|filipino|vietnamese)s?(?: people| folks| guys| men| women| kids)?';
+/** Negative traits a stereotype attaches to a group. */
+const TRAIT =
+  "(?:stupid|dumb|lazy|violent|criminals?|criminal|thieves|thieving|liars?|dirty|smelly|smell(?: bad)?|ugly|useless|inferior|terrorists?|greedy|evil|disgusting|sick|mentally ill|bad drivers|can'?t drive|too emotional|inbred|savages?|animals|primitive|cheap|untrustworthy|hypocritical|pigs|worthless|burdens?|parasites|subhuman|rapists?|bad at (?:math|science|leading|driving)|less intelligent|not as smart)";
+
 function rule(id: string, category: HarmRule['category'], score: number, source: string): HarmRule {
   return { id, category, score, pattern: new RegExp(source, 'iu') };
 }
@@ -156,6 +163,18 @@ export const EN_RULES: readonly HarmRule[] = [
     'privacy',
     0.85,
     '\\b(?:secretly|covertly|without (?:her|his|their) (?:knowing|knowledge|consent))\\b.{0,40}\\b(?:record|film|track|read|spy|monitor|photograph)|\\b(?:record|film|track|spy on|monitor)\\b.{0,40}\\b(?:secretly|without (?:her|his|their) (?:knowing|knowledge|consent)|in the shower)',
+  ),
+  rule(
+    'en.stereotype',
+    'hate_harassment',
+    0.72,
+    `\\b(?:why (?:are|do|is|does|can'?t|should)|are|aren'?t|isn'?t it true that|is it a fact that|everyone knows)\\b (?:all |most |so many |the )?${GROUP}\\b(?: all| always| so| such| naturally| inherently| genetically| more| really)*.{0,12}\\b${TRAIT}\\b`,
+  ),
+  rule(
+    'en.disinfo_claim',
+    'dangerous_advice',
+    0.7,
+    '\\b(?:write|create|make|draft|generate|give me|compose)\\b.{0,40}\\b(?:post|article|blog|tweets?|press release|message|pamphlet|speech|video|script|talking points|news|flyer|email|thread|story)s?\\b.{0,25}\\b(?:claiming|saying|proving|that proves|arguing|showing|convinc\\w+|announcing|that says)\\b.{0,60}\\b(?:hoax|fake|faked|staged|rigged|never happened|lying|cover[- ]?up|secretly|cures?|poisoned|infertil\\w*|microchips?|spread viruses|flat|moved to|was arrested|is dying)\\b|\\bfrom (?:many |multiple |different |several )?(?:fake|sock ?puppet|bot|burner) accounts\\b|\\bconvince (?:people|everyone|my followers|voters)\\b.{0,40}\\b(?:never happened|is a hoax|was staged|was rigged)',
   ),
   rule(
     'en.disinfo',

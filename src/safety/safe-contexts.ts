@@ -45,6 +45,11 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
     '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|my doctor|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
   ),
   context(
+    'discussing_bias',
+    { hate_harassment: 0.45, dangerous_advice: 0.6 },
+    '\\b(?:stereotypes?|myths?|misconceptions?|prejudice|debunk\\w*|where does (?:that|this|it) come from|is (?:it|that) (?:true|fair)|what does (?:the )?(?:research|science|evidence) say|why (?:do|would) (?:some )?people (?:say|think|believe)|how do we know)\\b|刻板印象|偏见是怎么|谣言.{0,6}(?:辟谣|真的吗)',
+  ),
+  context(
     'figurative',
     { violence_weapons: 0.3, self_harm: 0.5 },
     '\\b(?:killed it|killing it|killing me|kill for a|could murder a|dying to|to die for|bombed (?:it|the|my)|the bomb\\b|knockout|slay(?:ed|ing)?)\\b|笑死|累死|难死|饿死了|困死了|杀疯了|炸裂',
