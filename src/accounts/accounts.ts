@@ -51,6 +51,8 @@ export interface Accounts {
   changePassword(userId: string, input: { currentPassword: string; newPassword: string }): Promise<void>;
   /** Admin/CLI: sets a new password without the old one and ends the user's browser sessions. */
   resetPassword(userId: string, password: string): Promise<void>;
+  /** Whether nobody can sign in yet (no user has a password), so the next sign-up becomes the admin. */
+  needsSetup(): Promise<boolean>;
   /** Whether people other than the first may sign up. */
   isSignupOpen(): Promise<boolean>;
   /** Opens or closes public sign-up. */
@@ -186,6 +188,7 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
     async resetPassword(userId, password) {
       await setPassword((await existingUser(userId)).id, password);
     },
+    needsSetup: isFirstAccount,
     isSignupOpen,
     async setSignupOpen(open) {
       await store.settings.set(SIGNUP_OPEN_SETTING, open);

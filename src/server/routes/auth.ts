@@ -12,6 +12,7 @@ import { SESSION_COOKIE, callerOf, requireAuth } from '../middleware/auth.js';
 import { clientAddress, rateLimitFromOptions } from '../middleware/rate-limit.js';
 import { createRouter } from '../router.js';
 import {
+  AuthStatusSchema,
   ChangePasswordSchema,
   CredentialsSchema,
   LoginResultSchema,
@@ -92,6 +93,16 @@ const me = createRoute({
   responses: { 200: jsonResponse(MeSchema, 'The caller'), ...errorResponses(401) },
 });
 
+// Anonymous on purpose: the sign-in page must know whether to offer first-run setup before anyone
+// can sign in. It answers two booleans and nothing else (no names, no counts).
+const status = createRoute({
+  method: 'get',
+  path: '/api/auth/status',
+  tags: ['auth'],
+  summary: 'Anonymous: whether the instance still needs its admin account, and whether sign-up is open',
+  responses: { 200: jsonResponse(AuthStatusSchema, 'The sign-in options') },
+});
+
 async function signIn(c: Context<AppEnv>, user: User) {
   const { accounts, options } = c.get('deps');
   const session = await accounts.createSession(user.id);
@@ -132,9 +143,21 @@ export function createAuthRoutes() {
     const { csrfToken } = await signIn(c, caller.user);
     return c.json({ ok: true as const, csrfToken }, 200);
   });
+  app.openapi(status, async (c) => {
+    const { accounts } = c.get('deps');
+    const needsSetup = await accounts.needsSetup();
+    // During setup the first sign-up is always allowed, whatever the setting says.
+    const signupOpen = needsSetup || (await accounts.isSignupOpen());
+    return c.json({ needsSetup, signupOpen }, 200);
+  });
   app.openapi(me, (c) => {
     const caller = callerOf(c);
-    return c.json({ user: caller.user, via: caller.via, scopes: caller.scopes }, 200);
+    const body = { user: caller.user, via: caller.via, scopes: caller.scopes };
+    // Only the cookie session has a CSRF token; handing it back here lets the page keep it in
+    // memory (no localStorage copy) and still write after a reload or in a second tab. Only this
+    // origin and configured CORS origins can read the answer, the same as the sign-in answer.
+    const csrfToken = c.get('csrfToken');
+    return c.json(caller.via === 'cookie' && csrfToken ? { ...body, csrfToken } : body, 200);
   });
   return app;
 }

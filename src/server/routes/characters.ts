@@ -16,6 +16,7 @@ import {
   VersionsSchema,
 } from '../schemas/characters.js';
 import { IdParams, OkSchema, errorResponses, jsonBody, jsonResponse } from '../schemas/common.js';
+import { lorebookFromInput } from './lorebooks.js';
 
 const read = requireAuth(['read', 'chat']);
 const write = requireAuth(['write']);
@@ -58,10 +59,13 @@ const update = createRoute({
   method: 'put',
   path: '/api/characters/{id}',
   tags,
-  summary: 'Save a new version: the given fields replace the current ones',
+  summary: 'Save a new version: the given fields (the embedded lorebook included) replace the current ones',
   middleware: [write],
   request: { params: IdParams, body: jsonBody(UpdateCharacterSchema) },
-  responses: { 200: jsonResponse(CharacterSchema, 'The new version'), ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: jsonResponse(CharacterSchema, 'The new version'),
+    ...errorResponses(400, 401, 403, 404, 413),
+  },
 });
 
 const versions = createRoute({
@@ -135,7 +139,11 @@ export function createCharacterRoutes() {
   app.openapi(update, async (c) => {
     const { store } = c.get('deps').starling;
     const current = await ownedCharacter(store, callerOf(c).user.id, c.req.valid('param').id);
-    const record = await store.characters.update(current.id, { ...current.card, ...c.req.valid('json') });
+    const { lorebook, ...fields } = c.req.valid('json');
+    const card: CharacterCard = { ...current.card, ...fields };
+    // Filled in like a lorebook route's book (entry defaults, fresh ids), so both store one shape.
+    if (lorebook !== undefined) card.lorebook = lorebook === null ? null : lorebookFromInput(lorebook);
+    const record = await store.characters.update(current.id, card);
     return c.json(characterBody(record), 200);
   });
   app.openapi(versions, async (c) => {

@@ -21,8 +21,25 @@ export const CredentialsSchema = z
 export const LoginResultSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('LoginResult');
 
 export const MeSchema = z
-  .object({ user: UserSchema, via: z.enum(['api-key', 'cookie']), scopes: z.array(z.string()) })
+  .object({
+    user: UserSchema,
+    via: z.enum(['api-key', 'cookie']),
+    scopes: z.array(z.string()),
+    csrfToken: z.string().optional().openapi({
+      description:
+        "Cookie callers only: the session's CSRF token for writes, so a reloaded page need not store it",
+    }),
+  })
   .openapi('Me');
+
+export const AuthStatusSchema = z
+  .object({
+    needsSetup: z.boolean().openapi({
+      description: 'No account with a password exists yet: the next sign-up becomes the admin',
+    }),
+    signupOpen: z.boolean().openapi({ description: 'Whether people may sign up (always true during setup)' }),
+  })
+  .openapi('AuthStatus');
 
 export const ScopeSchema = z.enum(['read', 'write', 'chat', 'admin']);
 

@@ -1,10 +1,11 @@
 /**
  * Character schemas. Create and update take Starling's camelCase card fields (the internal model,
  * see src/spec/character.ts), not the V2/V3 snake_case layout: one shape for the API, the store and
- * the client; V2/V3 files go through the import route. Embedded lorebooks and assets come only from
- * imports; updates keep them.
+ * the client; V2/V3 files go through the import route. Assets come only from imports; an update may
+ * replace the embedded lorebook (validated like the lorebook routes' books) or keep it.
  */
 import { z } from '@hono/zod-openapi';
+import { LorebookInputSchema } from './lorebooks.js';
 
 const text = (max: number) => z.string().max(max);
 
@@ -35,7 +36,15 @@ export const CreateCharacterSchema = CardFieldsSchema.partial()
   .extend({ shared: z.boolean().optional() })
   .openapi('CreateCharacter');
 
-export const UpdateCharacterSchema = CardFieldsSchema.partial().openapi('UpdateCharacter');
+export const UpdateCharacterSchema = CardFieldsSchema.partial()
+  .extend({
+    // The same schema (and so the same limits) as PUT /api/lorebooks/{id}: a book typed into the
+    // editor is never larger than one that could be imported. null removes the embedded book.
+    lorebook: LorebookInputSchema.nullable()
+      .optional()
+      .openapi({ description: 'Replaces the embedded lorebook (null removes it); absent keeps it' }),
+  })
+  .openapi('UpdateCharacter');
 
 export const CharacterSummarySchema = z
   .object({

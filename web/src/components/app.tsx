@@ -58,8 +58,10 @@ export function App() {
     api.auth
       .me()
       .then((me) => {
-        if (me.csrfToken) rememberCsrfToken(me.csrfToken);
-        if (active) setAccount({ state: 'signed-in', user: me.user });
+        // The server hands a cookie session its CSRF token here; without one, writes would fail
+        // with csrf_failed and send the page back to sign-in, so that is what happens now.
+        rememberCsrfToken(me.csrfToken ?? null);
+        if (active) setAccount(me.csrfToken ? { state: 'signed-in', user: me.user } : { state: 'anonymous' });
       })
       .catch(() => {
         if (active) setAccount({ state: 'anonymous' });

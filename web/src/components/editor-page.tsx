@@ -1,16 +1,18 @@
 /**
  * The character editor: every card field with a live token estimate and a total, the avatar,
- * versions (restore = save the old card as a new version) and the embedded lorebook with a test box.
+ * versions (restore = save the old card, its lorebook included, as a new version) and the
+ * character's lorebooks with a test box. The card fields are one form; the lorebooks sit outside it
+ * and save on their own, so Enter in a lore field never saves the card.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { CardFields, Character } from '../../../src/client/index.js';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { CardFields, Character, Lorebook } from '../../../src/client/index.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import { editableFields } from '../lib/card-fields.js';
 import { estimateTokens } from '../lib/tokens.js';
 import { Avatar } from './avatar.js';
 import { GreetingsField } from './greetings-field.js';
-import { LorebookPanel } from './lorebook-panel.js';
+import { CharacterLorebooks } from './character-lorebooks.js';
 import { TextField } from './text-field.js';
 import { VersionsPanel } from './versions-panel.js';
 
@@ -42,6 +44,8 @@ export function EditorPage({ characterId }: { characterId: string }) {
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [versionsKey, setVersionsKey] = useState(0);
+  const [lorebookKey, setLorebookKey] = useState(0);
+  const formId = useId();
 
   const adopt = useCallback((loaded: Character) => {
     setCharacter(loaded);
@@ -71,7 +75,10 @@ export function EditorPage({ characterId }: { characterId: string }) {
     .map((tag) => tag.trim())
     .filter(Boolean);
 
-  async function save(change: CardFields, message: (version: number) => string) {
+  async function save(
+    change: CardFields & { lorebook?: Lorebook | null },
+    message: (version: number) => string,
+  ) {
     try {
       const saved = await api.characters.update(characterId, change);
       adopt(saved);
@@ -92,7 +99,12 @@ export function EditorPage({ characterId }: { characterId: string }) {
     // Restoring saves the old card's fields as a new version, so nothing is ever lost.
     try {
       const old = await api.characters.version(characterId, version);
-      await save(editableFields(old.card), () => t('editor.restored', { version }));
+      // The lorebook is part of a version now; it is sent only when it differs, so restoring an
+      // old imported book the API would refuse (one without a name, say) cannot block the fields.
+      const sameBook = JSON.stringify(old.card.lorebook) === JSON.stringify(character?.card.lorebook ?? null);
+      const lorebook = sameBook ? {} : { lorebook: old.card.lorebook };
+      await save({ ...editableFields(old.card), ...lorebook }, () => t('editor.restored', { version }));
+      if (!sameBook) setLorebookKey((key) => key + 1);
     } catch (error) {
       reportError(error);
     }
@@ -104,11 +116,7 @@ export function EditorPage({ characterId }: { characterId: string }) {
     (fields.alternateGreetings ?? []).reduce((sum, text) => sum + estimateTokens(text), 0);
 
   return (
-    <form
-      className="page editor-page"
-      onSubmit={submit}
-      aria-label={t('editor.title', { name: character.card.name })}
-    >
+    <div className="page editor-page">
       <div className="page-heading sticky">
         <h1>{t('editor.title', { name: character.card.name })}</h1>
         <div className="row">
@@ -120,7 +128,7 @@ export function EditorPage({ characterId }: { characterId: string }) {
           >
             {t('editor.chat')}
           </button>
-          <button type="submit" className="button primary" disabled={!dirty}>
+          <button type="submit" form={formId} className="button primary" disabled={!dirty}>
             {t('editor.save')}
           </button>
         </div>
@@ -131,7 +139,12 @@ export function EditorPage({ characterId }: { characterId: string }) {
         </p>
       )}
       <div className="editor-grid">
-        <div className="editor-fields">
+        <form
+          id={formId}
+          className="editor-fields"
+          onSubmit={submit}
+          aria-label={t('editor.title', { name: character.card.name })}
+        >
           <div className="editor-identity">
             <div className="avatar-field">
               <Avatar
@@ -205,7 +218,7 @@ export function EditorPage({ characterId }: { characterId: string }) {
             <strong>{t('editor.totalTokens', { count: textTotal })}</strong>
             <span className="muted small"> {t('editor.tokenRule')}</span>
           </p>
-        </div>
+        </form>
         <div className="editor-side">
           <VersionsPanel
             key={versionsKey}
@@ -213,9 +226,17 @@ export function EditorPage({ characterId }: { characterId: string }) {
             current={character.version}
             onRestore={(version) => void restore(version)}
           />
-          <LorebookPanel lorebook={character.card.lorebook} />
+          <CharacterLorebooks
+            character={character}
+            resetKey={lorebookKey}
+            onEmbeddedSaved={(saved) => {
+              // Only the version changed for the card fields: unsaved edits there are kept.
+              setCharacter(saved);
+              setVersionsKey((key) => key + 1);
+            }}
+          />
         </div>
       </div>
-    </form>
+    </div>
   );
 }

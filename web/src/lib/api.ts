@@ -1,33 +1,33 @@
 /**
- * The UI's one connection to the server: the package's typed client in cookie mode. The CSRF token
- * from sign-in is kept in localStorage so a reload or a second tab can still write; the session
- * cookie itself is HttpOnly and never visible to scripts.
+ * The UI's one connection to the server: the package's typed client in cookie mode. The session
+ * cookie is HttpOnly and never visible to scripts; the CSRF token for writes lives only in this
+ * module's memory. It comes from sign-in, and on every page load from `GET /api/me`, so a reload or
+ * a second tab can write without the token ever being written to storage.
  */
 import { createStarlingClient, StarlingApiError, type StarlingClient } from '../../../src/client/index.js';
 
-const CSRF_KEY = 'starling.csrf';
+// Where earlier versions of the UI kept the token; removed so no copy outlives the session.
+const LEGACY_CSRF_KEY = 'starling.csrf';
 
-/** Remembers (or forgets, with null) the CSRF token of the signed-in session. */
+let csrfToken: string | null = null;
+
+/** Keeps (or forgets, with null) the CSRF token of the signed-in session, in memory only. */
 export function rememberCsrfToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(CSRF_KEY, token);
-    else localStorage.removeItem(CSRF_KEY);
-  } catch {
-    // Storage can be disabled (private mode); writes then fail with csrf_failed and ask to sign in.
-  }
+  csrfToken = token;
 }
 
-function storedCsrfToken(): string | null {
+function forgetLegacyCopy(): void {
   try {
-    return localStorage.getItem(CSRF_KEY);
+    localStorage.removeItem(LEGACY_CSRF_KEY);
   } catch {
-    return null;
+    // Storage can be disabled (private mode); then there is no copy to remove either.
   }
 }
 
 /** Creates the client for this page's origin. */
 export function createApi(): StarlingClient {
-  return createStarlingClient({ baseUrl: window.location.origin, csrfToken: storedCsrfToken });
+  forgetLegacyCopy();
+  return createStarlingClient({ baseUrl: window.location.origin, csrfToken: () => csrfToken });
 }
 
 export type Api = StarlingClient;
