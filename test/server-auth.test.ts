@@ -123,6 +123,7 @@ describe('authorization matrix', () => {
       { method: 'GET', path: '/api/me', expect: all(200) },
       { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
       { method: 'GET', path: '/api/admin/settings', expect: adminOnly(200) },
+      { method: 'GET', path: '/api/admin/audit?action=block&limit=5', expect: adminOnly(200) },
       { method: 'PUT', path: '/api/admin/settings', body: { signupOpen: true }, expect: adminOnly(200) },
       { method: 'POST', path: `/api/admin/users/${ids.owner}/enable`, expect: adminOnly(200) },
       {

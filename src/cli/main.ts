@@ -19,6 +19,7 @@ import { registerKeys } from './commands/keys.js';
 import { registerEval } from './commands/eval.js';
 import { registerMemory } from './commands/memory.js';
 import { registerModerate } from './commands/moderate.js';
+import { registerRedteam } from './commands/redteam.js';
 
 /** Builds the command tree. */
 export function buildProgram(): Command {
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerEval(program);
   registerMemory(program);
   registerModerate(program);
+  registerRedteam(program);
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }

@@ -17,6 +17,8 @@ import type { TurnEvent, TurnResult } from './events.js';
 import type { StarlingConfig } from './home.js';
 import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } from './context.js';
 import type { TurnMemory } from './memory-turn.js';
+import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
+import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
 
 export interface ChatServiceDependencies {
   store: Store;
@@ -26,6 +28,8 @@ export interface ChatServiceDependencies {
   now?: () => Date;
   /** Recall before the prompt, memory jobs after the turn; absent: no memory. */
   memory?: TurnMemory;
+  /** Input and output screening with audit rows; absent: no screening (library tests only). */
+  safety?: TurnSafety;
 }
 
 export interface TurnOptions {
@@ -79,20 +83,38 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     drafts: { user: MessageDraft | null; parentId: string | null },
     options: TurnOptions,
   ): Promise<TurnResult> {
+    const { safety } = dependencies;
+    const userText = history.at(-1)?.role === 'user' ? (history.at(-1)?.content ?? null) : null;
+    const subject = safetySubject(context.session.ownerId, context.session.id, context.character);
+    const gate = await screenTurnInput(safety, subject, userText);
+    if (gate?.refusal != null) {
+      const base = { store, gate, sessionId: context.session.id, drafts, onEvent: options.onEvent };
+      return refuseTurn({ ...base, replyId: newId() });
+    }
     const handle = await dependencies.getModel(options.model);
     const contextSize = Math.min(config.contextSize, handle.contextSize);
     const recall = await recallFor(context, history);
-    const prompt = buildPrompt(context, history, handle.tokenCounter, contextSize, false, recall);
+    const card = cardWithNote(context.character.card, gate);
+    const steered = { ...context, character: { ...context.character, card } };
+    const prompt = buildPrompt(steered, history, handle.tokenCounter, contextSize, false, recall);
     options.onEvent?.({ type: 'turn-start', sessionId: context.session.id, parentId: drafts.parentId });
-    const outcome = await generateReply({
-      handle,
-      messages: prompt.messages,
-      maxOutputTokens: options.maxOutputTokens ?? config.maxReplyTokens,
-      sessionKey: context.session.id,
+    const guarded = await guardOutput(safety, subject, gate, {
+      userText: userText ?? '',
+      model: handle.model,
       signal: options.signal,
-      stallTimeoutMs: config.modelStallSeconds * 1000,
       onDelta: (delta) => options.onEvent?.({ type: 'text-delta', delta }),
+      generate: (onDelta, signal) =>
+        generateReply({
+          handle,
+          messages: prompt.messages,
+          maxOutputTokens: options.maxOutputTokens ?? config.maxReplyTokens,
+          sessionKey: context.session.id,
+          signal,
+          stallTimeoutMs: config.modelStallSeconds * 1000,
+          onDelta,
+        }),
     });
+    const outcome = guarded.outcome;
     const assistantId = newId();
     const toStore = turnDrafts({
       user: drafts.user,
@@ -101,9 +123,14 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       outcome,
       modelName: handle.name,
       prompt,
+      meta: safetyMeta(gate, guarded.safety),
     });
     // One call, one transaction: the user message and the reply land together or not at all.
     if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
+    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits], {
+      userMessageId: drafts.user?.id ?? drafts.parentId,
+      replyId: toStore.some((draft) => draft.id === assistantId) ? assistantId : null,
+    });
     await dependencies.memory?.afterTurn({
       ownerId: context.session.ownerId,
       characterId: context.session.characterId,
@@ -167,7 +194,15 @@ export function createChatService(dependencies: ChatServiceDependencies) {
      */
     external: (input: ExternalTurnInput) =>
       runExternalTurn(
-        { store, config, getModel: dependencies.getModel, assembler, now, memory: dependencies.memory },
+        {
+          store,
+          config,
+          getModel: dependencies.getModel,
+          assembler,
+          now,
+          memory: dependencies.memory,
+          safety: dependencies.safety,
+        },
         input,
       ),
 

@@ -19,6 +19,8 @@ import { generateReply } from './generate.js';
 import type { TurnMemory } from './memory-turn.js';
 import { turnDrafts } from './turn-drafts.js';
 import type { TurnResult } from './events.js';
+import { cardWithNote, refusalDrafts, safetyMeta } from './safety-refusal.js';
+import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { StarlingConfig } from './home.js';
 
 export interface ExternalTurnDependencies {
@@ -30,6 +32,8 @@ export interface ExternalTurnDependencies {
   /** Recall before and memory jobs after a stored turn; absent when memory is off. */
   memory?: TurnMemory;
   now?: () => Date;
+  /** Input and output screening with audit rows, as in stored-tree turns. */
+  safety?: TurnSafety;
 }
 
 export interface ExternalMessage {
@@ -85,6 +89,14 @@ export async function runExternalTurn(
   const character = session ? await versionOf(store, session) : input.character;
   const { card, history } = splitConversation(character, input.messages, now().getTime());
   const chatSeed = session?.seed ?? conversationSeed(input.ownerId, character.id, input.messages);
+  const last = input.messages.at(-1);
+  const userText = last?.role === 'user' ? last.content : null;
+  const subject = safetySubject(input.ownerId, session?.id ?? null, character);
+  const gate = await screenTurnInput(dependencies.safety, subject, userText);
+  if (gate?.refusal != null) {
+    input.onDelta?.(gate.refusal);
+    return refuseExternal(dependencies, gate, session, userText, newId, now);
+  }
   const handle = await dependencies.getModel(input.model);
   const contextSize = Math.min(config.contextSize, handle.contextSize);
   const userTurns = history.filter((message) => message.role === 'user').length;
@@ -98,7 +110,7 @@ export async function runExternalTurn(
         })
       : undefined;
   const prompt = (dependencies.assembler ?? createPromptAssembler()).assemble({
-    character: card,
+    character: cardWithNote(card, gate),
     lorebooks: await lorebooksFor(store, character),
     history,
     userName: config.userName,
@@ -111,18 +123,25 @@ export async function runExternalTurn(
     turnIndex: userTurns,
     ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
   });
-  const outcome = await generateReply({
-    handle,
-    messages: prompt.messages,
-    maxOutputTokens: input.maxOutputTokens ?? config.maxReplyTokens,
-    temperature: input.temperature,
-    sessionKey: session?.id ?? `external:${chatSeed}`,
+  const guarded = await guardOutput(dependencies.safety, subject, gate, {
+    userText: userText ?? '',
+    model: handle.model,
     signal: input.signal,
-    stallTimeoutMs: config.modelStallSeconds * 1000,
     onDelta: input.onDelta,
+    generate: (onDelta, signal) =>
+      generateReply({
+        handle,
+        messages: prompt.messages,
+        maxOutputTokens: input.maxOutputTokens ?? config.maxReplyTokens,
+        temperature: input.temperature,
+        sessionKey: session?.id ?? `external:${chatSeed}`,
+        signal,
+        stallTimeoutMs: config.modelStallSeconds * 1000,
+        onDelta,
+      }),
   });
+  const outcome = guarded.outcome;
   const messageId = newId();
-  const last = input.messages.at(-1);
   const userDraft: MessageDraft | null =
     session && last?.role === 'user'
       ? {
@@ -141,10 +160,14 @@ export async function runExternalTurn(
       outcome,
       modelName: handle.name,
       prompt,
-      meta: { source: 'openai' },
+      meta: { source: 'openai', ...safetyMeta(gate, guarded.safety) },
     });
     // One call, one transaction, as in a normal turn: a failure before any text keeps the user message.
     if (drafts.length > 0) await store.messages.append(session.id, drafts, { head: 'last' });
+    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits], {
+      userMessageId: userDraft?.id ?? null,
+      replyId: drafts.some((draft) => draft.id === messageId) ? messageId : null,
+    });
     await dependencies.memory?.afterTurn({
       ownerId: input.ownerId,
       characterId: character.id,
@@ -162,6 +185,47 @@ export async function runExternalTurn(
     usage: outcome.usage,
     promptTokens: outcome.usage.inputTokens ?? prompt.tokens.total,
     completionTokens: outcome.usage.outputTokens ?? handle.tokenCounter.count(outcome.text),
+  };
+}
+
+/** A blocked external turn: the in-character refusal is the reply (stored when the call has a session). */
+async function refuseExternal(
+  dependencies: ExternalTurnDependencies,
+  gate: NonNullable<Awaited<ReturnType<typeof screenTurnInput>>>,
+  session: SessionRecord | null,
+  userText: string | null,
+  newId: () => string,
+  now: () => Date,
+): Promise<ExternalTurnResult> {
+  const text = gate.refusal ?? '';
+  const messageId = newId();
+  const user: MessageDraft | null =
+    session && userText !== null
+      ? { id: newId(), parentId: session.headId, role: 'user', content: userText, createdAt: now().getTime() }
+      : null;
+  if (session) {
+    const drafts = refusalDrafts(gate, {
+      user,
+      parentId: session.headId,
+      replyId: messageId,
+      meta: { source: 'openai' },
+    });
+    await dependencies.store.messages.append(session.id, drafts, { head: 'last' });
+  }
+  // Stateless calls still leave an audit row; it names no message.
+  await recordAudits(dependencies.store, gate.audits, {
+    userMessageId: user?.id ?? null,
+    replyId: session ? messageId : null,
+  });
+  return {
+    sessionId: session?.id ?? null,
+    userMessageId: user?.id ?? null,
+    messageId,
+    text,
+    finishReason: 'content-filter',
+    usage: { inputTokens: null, outputTokens: null },
+    promptTokens: 0,
+    completionTokens: 0,
   };
 }
 

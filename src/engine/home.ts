@@ -26,6 +26,13 @@ export const configSchema = z
      * very small model writes nonsense, and it costs a model call per turn.
      */
     memoryExtraction: z.boolean().default(false),
+    /**
+     * Moderation policy for every turn: `standard`, `teen`, `strict`, or `research` (flags and audits,
+     * never blocks). A character may ask for a stricter one (`extensions.starling.safetyPolicy`).
+     */
+    safetyPolicy: z.enum(['standard', 'teen', 'strict', 'research']).default('standard'),
+    /** Critique-and-revise rounds with the chat model for a flagged reply; 0: written fallback only. */
+    safetyReviseRounds: z.number().int().min(0).max(4).default(1),
   })
   .strict();
 

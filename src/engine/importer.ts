@@ -8,6 +8,7 @@ import type { StarlingError } from '../spec/errors.js';
 import { toStarlingError } from '../spec/errors.js';
 import type { ImportWarning } from '../spec/character.js';
 import type { CharacterRecord, Store } from '../spec/store.js';
+import { importAudit, quarantineLorebook, scanCard } from './import-scan.js';
 
 export interface ImportInput {
   name: string;
@@ -51,18 +52,25 @@ export async function importFiles(
   for (const { file, result } of ordered) {
     if (result.kind === 'lorebook') {
       const name = result.lorebook.name || file.name.replace(/\.[^.]+$/, '').replace(/\.world_info$/, '');
-      const record = await store.lorebooks.create(ownerId, { ...result.lorebook, name });
-      imported.push({ file: file.name, id: record.id, name, kind: 'lorebook', warnings: result.warnings });
+      const { book, findings } = quarantineLorebook(result.lorebook, 'entries');
+      const record = await store.lorebooks.create(ownerId, { ...book, name });
+      const warnings = [...result.warnings, ...findings.warnings];
+      imported.push({ file: file.name, id: record.id, name, kind: 'lorebook', warnings });
+      const audit = importAudit(ownerId, null, findings);
+      if (audit) await store.audit.append(audit);
     } else {
-      const record = await store.characters.create(ownerId, result.card, result.assets);
+      const { card, findings } = scanCard(result.card);
+      const record = await store.characters.create(ownerId, card, result.assets);
       characters.push(record);
       imported.push({
         file: file.name,
         id: record.id,
         name: record.card.name,
         kind: 'character',
-        warnings: result.warnings,
+        warnings: [...result.warnings, ...findings.warnings],
       });
+      const audit = importAudit(ownerId, record.id, findings);
+      if (audit) await store.audit.append(audit);
     }
   }
   for (const character of characters) {

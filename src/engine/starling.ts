@@ -8,6 +8,8 @@ import type { ChatModelHandle } from '../spec/model.js';
 import type { Store, User } from '../spec/store.js';
 import { openStore } from '../store/index.js';
 import { defaultModelName, openModel, resolveModel } from '../models/index.js';
+import { loadBuiltinModerator } from '../safety/index.js';
+import type { Moderator } from '../safety/index.js';
 import { createChatService } from './chat-service.js';
 import { loadConfig, resolveHome, type StarlingConfig } from './home.js';
 import { importFiles, type ImportInput } from './importer.js';
@@ -96,10 +98,19 @@ export async function createStarling(options: StarlingOptions = {}) {
   const memory = config.memory ? createTurnMemory(turnDependencies) : undefined;
   if (config.memory) await worker.start();
   const memories = createMemoryService({ store, spaces, now, idle: () => worker.idle() });
+  // Loaded on the first turn (about 100 ms), then shared by every turn of this instance.
+  let moderator: Promise<Moderator> | undefined;
+  const safety = {
+    store,
+    policy: config.safetyPolicy,
+    reviseRounds: config.safetyReviseRounds,
+    moderator: () => (moderator ??= loadBuiltinModerator()),
+  };
   const chat = createChatService({
     store,
     config,
     getModel,
+    safety,
     now: () => new Date(now()),
     ...(memory ? { memory } : {}),
   });
@@ -111,6 +122,8 @@ export async function createStarling(options: StarlingOptions = {}) {
     user,
     chat,
     getModel,
+    /** The turn pipeline's safety settings and moderator (also used by import and red-team runs). */
+    safety,
     /** What characters remember about people: list, search, edit, forget, export, relationship. */
     memories,
     /** Recent memory failures (they never fail a turn). */

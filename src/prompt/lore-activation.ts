@@ -51,7 +51,7 @@ export interface ActivatedEntry {
 export interface SkippedEntry {
   id: string;
   name: string;
-  /** `budget`, `probability`. */
+  /** `budget`, `probability`, or `quarantined: <why>` (hidden instructions found on import). */
   reason: string;
 }
 
@@ -87,6 +87,12 @@ export function activateLore(input: LoreActivationInput): LoreActivation {
       const prepared = cache.prepare(id, book, entry, input.defaults);
       order += 1;
       if (!isEligible(prepared, input.turnIndex)) continue;
+      const quarantine = entry.extensions.starling_quarantine;
+      if (typeof quarantine === 'string') {
+        // Flagged on import as holding instructions aimed at the model: never activates.
+        skipped.push({ id: prepared.id, name: prepared.name, reason: `quarantined: ${quarantine}` });
+        continue;
+      }
       for (const warning of prepared.warnings) warnings.push(`${prepared.id}: ${warning}`);
       pending.push({ prepared, book, order });
     }

@@ -15,6 +15,7 @@ import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { createOpenAIRoutes } from './openai/index.js';
 import { createAdminRoutes } from './routes/admin.js';
+import { createAdminAuditRoutes } from './routes/admin-audit.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createAvatarRoutes } from './routes/avatar.js';
 import { IMPORT_PATHS, createCharacterFileRoutes } from './routes/character-files.js';
@@ -97,6 +98,7 @@ export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = 
   app.route('/', createHealthRoutes());
   app.route('/', createAuthRoutes());
   app.route('/', createAdminRoutes());
+  app.route('/', createAdminAuditRoutes());
   app.route('/', createKeyRoutes());
   app.route('/', createCharacterFileRoutes());
   app.route('/', createCharacterRoutes());

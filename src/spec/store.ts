@@ -8,6 +8,7 @@
  */
 import type { AssetFiles, CharacterCard } from './character.js';
 import type { Lorebook } from './lorebook.js';
+import type { AuditStore } from './audit-store.js';
 import type { JobStore, MemoryStore, RelationshipStore } from './memory-store.js';
 
 export type UserRole = 'admin' | 'user';
@@ -308,5 +309,6 @@ export interface Store {
   readonly memories: MemoryStore;
   readonly jobs: JobStore;
   readonly relationships: RelationshipStore;
+  readonly audit: AuditStore;
   close(): Promise<void>;
 }

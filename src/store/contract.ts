@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../spec/store.js';
+import { describeAuditContract } from './contract-audit.js';
 import { describeAccountContract } from './contract-accounts.js';
 import { describeCharacterContract } from './contract-characters.js';
 import { describeCredentialContract } from './contract-credentials.js';
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     describeSessionContract(current);
     describeMessageContract(current);
     describeMemoryContract(current);
+    describeAuditContract(current);
   });
 }

@@ -224,11 +224,36 @@ CREATE TABLE relationship_state (
 );
 `;
 
+// No foreign keys: audit rows outlive the sessions, messages and characters they name (admins
+// review them after a chat is deleted); see docs/decisions/0014-safety-pipeline.md.
+const auditSchema = `
+CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY,
+  at INTEGER NOT NULL,
+  owner_id TEXT NOT NULL,
+  session_id TEXT,
+  message_id TEXT,
+  character_id TEXT,
+  direction TEXT NOT NULL CHECK (direction IN ('input', 'output', 'import')),
+  action TEXT NOT NULL CHECK (action IN ('block', 'revise', 'flag')),
+  policy TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  scores TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  original_text TEXT NOT NULL,
+  revisions TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
+CREATE INDEX audit_log_owner ON audit_log (owner_id, at DESC);
+CREATE INDEX audit_log_session ON audit_log (session_id, at DESC);
+`;
+
 /** Every migration this code knows, oldest first. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'accounts', sql: accountsSchema },
   { version: 3, name: 'memory', sql: memorySchema },
+  { version: 4, name: 'audit', sql: auditSchema },
 ];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */

@@ -6,6 +6,7 @@ import type { Store } from '../spec/store.js';
 import { createIdGenerator } from './ids.js';
 import { applyMigrations } from './migrations.js';
 import { createSqliteApiKeys } from './sqlite-api-keys.js';
+import { createSqliteAudit } from './sqlite-audit.js';
 import { createSqliteAuthSessions } from './sqlite-auth-sessions.js';
 import { createSqliteCharacters } from './sqlite-characters.js';
 import { createSqliteContext } from './sqlite-context.js';
@@ -70,6 +71,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     memories: createSqliteMemories(context),
     jobs: createSqliteJobs(context),
     relationships: createSqliteRelationships(context),
+    audit: createSqliteAudit(context),
     async close() {
       if (db.open) db.close();
     },

@@ -1,0 +1,291 @@
+/**
+ * Safety in the turn pipeline: the policy for a turn (deployment, character, user), the input gate
+ * before the model, the streaming output guard around it, and the audit rows both write. Stored-tree
+ * turns (chat-service) and OpenAI-style turns (external-turn) use the same pieces.
+ */
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { AuditDraft } from '../spec/audit-store.js';
+import type { Store } from '../spec/store.js';
+import { createReviser, detectLanguage, getPolicy, screenStream } from '../safety/index.js';
+import type { Category, Language, ModerationVerdict, Moderator, PolicyName } from '../safety/index.js';
+import type { GenerateOutcome } from './generate.js';
+import { inputRefusal, outputClosing, safetyNote } from './safety-lines.js';
+import { createDeltaQueue, createRechunker } from './safety-stream.js';
+
+/** What a turn needs to apply safety; built once by the composition root. */
+export interface TurnSafety {
+  store: Store;
+  /** The moderator, loaded on first use. */
+  moderator: () => Promise<Moderator>;
+  /** The deployment's policy (config `safetyPolicy`). */
+  policy: PolicyName;
+  /** Critique-and-revise rounds with the chat model; 0 uses the written fallback only. */
+  reviseRounds: number;
+}
+
+/** Who and what a turn is about, for policy choice and audit rows. */
+export interface SafetySubject {
+  ownerId: string;
+  sessionId: string | null;
+  characterId: string;
+  characterName: string;
+  extensions: Record<string, unknown>;
+  /** The user is a minor: the turn runs under `teen` at least. */
+  minor?: boolean;
+}
+
+/** The safety subject of a turn with this owner, session and character. */
+export function safetySubject(
+  ownerId: string,
+  sessionId: string | null,
+  character: { id: string; card: { name: string; nickname: string; extensions: Record<string, unknown> } },
+): SafetySubject {
+  return {
+    ownerId,
+    sessionId,
+    characterId: character.id,
+    characterName: character.card.nickname || character.card.name,
+    extensions: character.card.extensions,
+  };
+}
+
+const STRICTNESS: Record<PolicyName, number> = { research: 0, standard: 1, strict: 2, teen: 3 };
+
+/** The turn's policy: the deployment's, made stricter (never looser) by the character or the user. */
+export function resolvePolicy(
+  deployment: PolicyName,
+  extensions: Record<string, unknown>,
+  minor = false,
+): PolicyName {
+  let chosen = deployment;
+  const starling = extensions.starling;
+  const wanted =
+    typeof starling === 'object' && starling !== null
+      ? (starling as Record<string, unknown>).safetyPolicy
+      : undefined;
+  if (typeof wanted === 'string' && Object.hasOwn(STRICTNESS, wanted)) {
+    const name = wanted as PolicyName;
+    if (STRICTNESS[name] > STRICTNESS[chosen]) chosen = name;
+  }
+  if (minor && STRICTNESS.teen > STRICTNESS[chosen]) chosen = 'teen';
+  return chosen;
+}
+
+/** The input gate's decision for one turn. */
+export interface InputGate {
+  policy: PolicyName;
+  language: Language;
+  verdict: ModerationVerdict | null;
+  /** Set when the message is blocked: the in-character reply that replaces the model's. */
+  refusal: string | null;
+  /** Set when the model should answer with care: a note for the post-history instructions. */
+  note: string | null;
+  /** Audit rows to append once the turn's message ids are stored. */
+  audits: AuditDraft[];
+}
+
+/** Screens the user's message before the model (`userText` null: nothing new to screen). */
+export async function screenTurnInput(
+  safety: TurnSafety | undefined,
+  subject: SafetySubject,
+  userText: string | null,
+): Promise<InputGate | null> {
+  if (safety === undefined) return null;
+  const policy = resolvePolicy(safety.policy, subject.extensions, subject.minor);
+  const language = detectLanguage(userText ?? '');
+  const gate: InputGate = { policy, language, verdict: null, refusal: null, note: null, audits: [] };
+  if (userText === null || userText.trim() === '') return gate;
+  const moderator = await safety.moderator();
+  const verdict = moderator.screen(userText, {
+    direction: 'input',
+    policy,
+    language,
+    characterName: subject.characterName,
+  });
+  gate.verdict = verdict;
+  if (verdict.action === 'block') {
+    gate.refusal = inputRefusal(subject.characterName, verdict.categories, language);
+  } else if (verdict.action === 'revise') {
+    gate.note = safetyNote(subject.characterName, verdict.categories, language);
+  }
+  if (verdict.action !== 'allow' || verdict.flagged) {
+    gate.audits.push(auditDraft(subject, policy, 'input', verdict, userText));
+  }
+  return gate;
+}
+
+/** How the output guard ended, for the stored reply's `meta.safety`. */
+export interface OutputSafety {
+  action: 'block' | 'revise' | 'flag';
+  categories: Category[];
+  stage: 'input' | 'output';
+  policy: PolicyName;
+}
+
+/** A guarded generation: the outcome with the final text, plus meta and audit rows. */
+export interface GuardedOutcome {
+  outcome: GenerateOutcome;
+  safety: OutputSafety | null;
+  audits: AuditDraft[];
+}
+
+/**
+ * Runs `generate` with its deltas screened sentence by sentence: nothing reaches `onDelta` before
+ * it was screened. Block: the model is stopped, the released text plus an in-character closing is
+ * the reply. Revise: the held-back rest is rewritten (reviser with `model`, else the fallback).
+ */
+export async function guardOutput(
+  safety: TurnSafety | undefined,
+  subject: SafetySubject,
+  gate: InputGate | null,
+  input: {
+    userText: string;
+    model: LanguageModelV3 | null;
+    signal?: AbortSignal;
+    onDelta?: (delta: string) => void;
+    generate: (onDelta: (delta: string) => void, signal?: AbortSignal) => Promise<GenerateOutcome>;
+  },
+): Promise<GuardedOutcome> {
+  if (safety === undefined || gate === null) {
+    const outcome = await input.generate((delta) => input.onDelta?.(delta), input.signal);
+    return { outcome, safety: null, audits: [] };
+  }
+  const moderator = await safety.moderator();
+  const stop = new AbortController();
+  const signal = input.signal ? AbortSignal.any([input.signal, stop.signal]) : stop.signal;
+  const queue = createDeltaQueue();
+  const chunks = createRechunker();
+  const emit = (text: string): void => {
+    for (const delta of chunks.release(text)) input.onDelta?.(delta);
+  };
+  const context = { direction: 'output' as const, policy: gate.policy, characterName: subject.characterName };
+  const flagged = new Set<Category>();
+  const flaggedText: string[] = [];
+  const screening = (async () => {
+    const events = screenStream(queue, { moderator, context });
+    for (;;) {
+      const next = await events.next();
+      if (next.done === true) return next.value;
+      const event = next.value;
+      if (event.type === 'text') {
+        emit(event.text);
+        if (event.verdict.flagged) {
+          event.verdict.categories.forEach((category) => flagged.add(category));
+          flaggedText.push(event.text);
+        }
+      } else if (event.type === 'block') {
+        stop.abort();
+      }
+    }
+  })();
+  let outcome: GenerateOutcome;
+  try {
+    outcome = await input.generate((delta) => {
+      chunks.record(delta);
+      queue.push(delta);
+    }, signal);
+  } finally {
+    // Also on a throw: the screen must finish so nothing is left waiting on the queue.
+    queue.end();
+  }
+  const result = await screening;
+  const audits: AuditDraft[] = [];
+  if (result.status === 'complete' || result.verdict === null) {
+    if (flagged.size === 0) return { outcome, safety: null, audits };
+    const categories = [...flagged];
+    const verdict = { ...moderator.screen(flaggedText.join(''), context), categories };
+    audits.push(auditDraft(subject, gate.policy, 'output', verdict, flaggedText.join(''), 'flag'));
+    return { outcome, safety: { action: 'flag', categories, stage: 'output', policy: gate.policy }, audits };
+  }
+  const verdict = result.verdict;
+  const language = detectLanguage(input.userText + result.released + result.withheld);
+  let tail: string;
+  let revisions: AuditDraft['revisions'] = [];
+  if (result.status === 'blocked') {
+    tail = outputClosing(subject.characterName, verdict.categories, language);
+  } else {
+    const reviser = createReviser(reviserModel(input.model, safety.reviseRounds), {
+      maxRounds: Math.max(1, safety.reviseRounds),
+      moderator,
+      policy: gate.policy,
+    });
+    const revised = await reviser.revise({
+      text: result.withheld,
+      userText: input.userText,
+      characterName: subject.characterName,
+      categories: verdict.categories,
+      language,
+    });
+    tail = (result.released === '' || /\s$/.test(result.released) ? '' : ' ') + revised.final.trim();
+    revisions = revised.rounds;
+  }
+  input.onDelta?.(tail);
+  const action = result.status === 'blocked' ? 'block' : 'revise';
+  audits.push({
+    ...auditDraft(subject, gate.policy, 'output', verdict, result.released + result.withheld, action),
+    revisions,
+  });
+  return {
+    outcome: {
+      ...outcome,
+      text: result.released + tail,
+      finishReason: result.status === 'blocked' ? 'content-filter' : outcome.finishReason,
+    },
+    safety: { action, categories: verdict.categories, stage: 'output', policy: gate.policy },
+    audits,
+  };
+}
+
+/** Appends audit rows, tying input rows to the user message and output rows to the reply. */
+export async function recordAudits(
+  store: Store,
+  audits: AuditDraft[],
+  ids: { userMessageId: string | null; replyId: string | null },
+): Promise<void> {
+  for (const draft of audits) {
+    const messageId = draft.direction === 'input' ? ids.userMessageId : ids.replyId;
+    await store.audit.append({ ...draft, messageId });
+  }
+}
+
+function auditDraft(
+  subject: SafetySubject,
+  policy: PolicyName,
+  direction: 'input' | 'output',
+  verdict: Pick<ModerationVerdict, 'action' | 'categories' | 'scores' | 'reason'>,
+  text: string,
+  action: AuditDraft['action'] = verdict.action === 'allow' ? 'flag' : verdict.action,
+): AuditDraft {
+  // Only the flagged categories' scores: the row stays small and readable.
+  const scores = Object.fromEntries(
+    verdict.categories.map((category) => [category, verdict.scores[category]]),
+  );
+  return {
+    ownerId: subject.ownerId,
+    sessionId: subject.sessionId,
+    characterId: subject.characterId,
+    direction,
+    action: getPolicy(policy).blocks ? action : 'flag',
+    policy,
+    categories: verdict.categories,
+    scores,
+    reason: verdict.reason,
+    text,
+  };
+}
+
+/** The reviser's model: the chat model when rounds are allowed, else one that always fails (fallback). */
+function reviserModel(model: LanguageModelV3 | null, rounds: number): LanguageModelV3 {
+  if (model !== null && rounds > 0) return model;
+  const fail = async (): Promise<never> => {
+    throw new Error('no model for revision');
+  };
+  return {
+    specificationVersion: 'v3',
+    provider: 'starling',
+    modelId: 'no-reviser',
+    supportedUrls: {},
+    doGenerate: fail,
+    doStream: fail,
+  };
+}
