@@ -1,6 +1,6 @@
 /**
- * The turn pipeline and the message-tree operations: send, regenerate (a new swipe), choose a swipe,
- * edit, branch, delete, and the dry-run prompt. Everything it needs is passed in; it holds no state
+ * The turn pipeline: send, regenerate (a new swipe), OpenAI-style turns and the dry-run prompt,
+ * plus the message-tree operations from message-tree.ts. Everything it needs is passed in; it holds no state
  * of its own beyond the prompt assembler's caches.
  */
 import { createIdGenerator } from '../spec/ids.js';
@@ -11,6 +11,7 @@ import type { TokenCounter } from '../spec/tokens.js';
 import type { CharacterRecord, MessageDraft, MessageRecord, SessionRecord, Store } from '../spec/store.js';
 import { createPromptAssembler, expandMacros, type HistoryMessage } from '../prompt/index.js';
 import { generateReply } from './generate.js';
+import { createMessageTree } from './message-tree.js';
 import { turnDrafts } from './turn-drafts.js';
 import { runExternalTurn, type ExternalTurnInput } from './external-turn.js';
 import type { TurnEvent, TurnResult } from './events.js';
@@ -261,51 +262,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       return generateAndStore({ ...context, path }, toHistory(path), { user: null, parentId }, options);
     },
 
-    /** Makes `messageId` the shown swipe: the head moves to its most recent descendant. */
-    async selectSwipe(ownerId: string, sessionId: string, messageId: string): Promise<SessionRecord> {
-      await loadTurnContext(store, sessionId, ownerId);
-      await messageInSession(store, sessionId, messageId);
-      let head = messageId;
-      for (;;) {
-        const children = await store.messages.children(head);
-        const latest = children.at(-1);
-        if (!latest) break;
-        head = latest.id;
-      }
-      await store.sessions.setHead(sessionId, head);
-      return (await store.sessions.get(sessionId)) as SessionRecord;
-    },
-
-    /** The swipes of a message: its siblings (same parent, same role), oldest first. */
-    async swipes(ownerId: string, sessionId: string, messageId: string): Promise<MessageRecord[]> {
-      await loadTurnContext(store, sessionId, ownerId);
-      const message = await messageInSession(store, sessionId, messageId);
-      const siblings = message.parentId
-        ? await store.messages.children(message.parentId)
-        : await store.messages.roots(sessionId);
-      return siblings.filter((sibling) => sibling.role === message.role);
-    },
-
-    /** Replaces a message's text in place (the tree shape stays). */
-    async editMessage(ownerId: string, sessionId: string, messageId: string, content: string) {
-      await loadTurnContext(store, sessionId, ownerId);
-      await messageInSession(store, sessionId, messageId);
-      return store.messages.update(messageId, { content, status: 'complete' });
-    },
-
-    /** Continues the conversation from an earlier message: the next message starts a new branch there. */
-    async branch(ownerId: string, sessionId: string, messageId: string): Promise<void> {
-      await loadTurnContext(store, sessionId, ownerId);
-      await messageInSession(store, sessionId, messageId);
-      await store.sessions.setHead(sessionId, messageId);
-    },
-
-    /** Deletes a message and everything after it on every branch. */
-    async deleteMessage(ownerId: string, sessionId: string, messageId: string): Promise<number> {
-      await loadTurnContext(store, sessionId, ownerId);
-      await messageInSession(store, sessionId, messageId);
-      return store.messages.deleteSubtree(messageId);
-    },
+    ...createMessageTree(store),
 
     /** What would be sent for `text` right now, without calling the model or storing anything. */
     async dryRun(input: {
