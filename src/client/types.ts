@@ -134,7 +134,7 @@ export interface PromptReport {
   droppedMessageIds: string[];
   droppedExampleBlocks: number;
   /** Recalled memories placed in the prompt, with why and the messages they stand for. */
-  memories?: { id: string; reason: string; citedMessageIds: string[]; tokens: number }[];
+  memories?: { id: string; text: string; reason: string; citedMessageIds: string[]; tokens: number }[];
   /** `exact` with the model's tokenizer, `estimate` when no model could be opened. */
   counter: 'exact' | 'estimate';
 }

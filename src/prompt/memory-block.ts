@@ -55,6 +55,7 @@ export function buildMemoryBlock(input: {
     lines.push(line);
     placed.push({
       id: memory.id,
+      text: line,
       reason: memory.reason ?? 'recalled for the new message',
       citedMessageIds: [...memory.citedMessageIds],
       tokens: cost,

@@ -56,6 +56,8 @@ export interface AssembledPrompt {
 /** A recalled memory as placed in a prompt: traceable to the messages it stands for. */
 export interface PromptMemory {
   id: string;
+  /** The line as placed in the prompt (quoted data), for the prompt inspector. */
+  text: string;
   /** Why it was recalled, e.g. `matched the new message (turn, rank 1)`. */
   reason: string;
   citedMessageIds: string[];

@@ -113,7 +113,7 @@ export function PromptInspector({ sessionId, draft, version, onClose }: PromptIn
                 <ul className="memories-recalled">
                   {report.memories.map((memory) => (
                     <li key={memory.id}>
-                      <strong className="lore-name">{memory.id}</strong>
+                      <strong className="lore-name">{memory.text}</strong>
                       <span className="small">
                         {t('inspector.reason')}: {memory.reason} ·{' '}
                         {t('inspector.tokens', { count: memory.tokens })}
