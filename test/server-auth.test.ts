@@ -38,6 +38,7 @@ describe('authorization matrix', () => {
     ownerKey: anonymous as Auth,
     owner: '',
     victor: '',
+    persona: '',
   };
 
   beforeAll(async () => {
@@ -97,6 +98,8 @@ describe('authorization matrix', () => {
     const created = (await keyResponse.json()) as { key: string; record: { id: string } };
     ids.key = created.record.id;
     ids.ownerKey = { kind: 'key', key: created.key };
+    const persona = await call(url, 'POST', '/api/personas', auth.owner, { name: 'Captain Olive' });
+    ids.persona = ((await persona.json()) as { id: string }).id;
   });
 
   afterAll(async () => {
@@ -118,7 +121,7 @@ describe('authorization matrix', () => {
   });
 
   function rows(): Row[] {
-    const { privateChar, sharedChar, book, session, message, key, memory } = ids;
+    const { privateChar, sharedChar, book, session, message, key, memory, persona } = ids;
     return [
       { method: 'GET', path: '/api/me', expect: all(200) },
       { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
@@ -140,6 +143,15 @@ describe('authorization matrix', () => {
       },
       { method: 'POST', path: '/api/models/pull', body: { source: 'no-such-model' }, expect: adminOnly(200) },
       { method: 'GET', path: '/api/keys', expect: all(200) },
+      { method: 'GET', path: '/api/personas', expect: all(200) },
+      { method: 'POST', path: '/api/personas', body: { name: 'Someone' }, expect: all(201) },
+      {
+        method: 'PATCH',
+        path: `/api/personas/${persona}`,
+        body: { description: 'Brave.' },
+        expect: mine(200),
+      },
+      { method: 'PUT', path: `/api/personas/${persona}/default`, expect: mine(200) },
       { method: 'GET', path: '/api/characters', expect: all(200) },
       { method: 'GET', path: `/api/characters/${privateChar}`, expect: mine(200) },
       { method: 'GET', path: `/api/characters/${privateChar}/versions`, expect: mine(200) },
@@ -211,6 +223,13 @@ describe('authorization matrix', () => {
       },
       {
         method: 'POST',
+        path: `/api/sessions/${session}/messages`,
+        body: { content: 'hi', personaId: persona },
+        expect: mine(200),
+      },
+      { method: 'GET', path: `/api/sessions/${session}/prompt?personaId=${persona}`, expect: mine(200) },
+      {
+        method: 'POST',
         path: `/api/sessions/${session}/regenerate`,
         body: {},
         expect: { ...mine(200), owner: 400 },
@@ -236,6 +255,7 @@ describe('authorization matrix', () => {
         expect: adminOnly(201),
       },
       { method: 'DELETE', path: `/api/keys/${key}`, expect: mine(200) },
+      { method: 'DELETE', path: `/api/personas/${persona}`, expect: mine(200) },
       { method: 'DELETE', path: `/api/messages/${message}`, expect: mine(200) },
       { method: 'DELETE', path: `/api/sessions/${session}`, expect: mine(200) },
       { method: 'DELETE', path: `/api/lorebooks/${book}`, expect: mine(200) },
@@ -260,6 +280,7 @@ describe('authorization matrix', () => {
       session: await store.sessions.get(ids.session),
       keys: await store.apiKeys.list(ids.owner),
       memory: await store.memories.get(ids.memory),
+      personas: await store.personas.list(ids.owner),
     };
   }
 
@@ -280,6 +301,24 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses another user’s persona in one’s own session', async () => {
+    const created = await call(url, 'POST', '/api/sessions', auth.other, { characterId: ids.sharedChar });
+    const otherSession = ((await created.json()) as { session: { id: string } }).session.id;
+    const send = await call(url, 'POST', `/api/sessions/${otherSession}/messages`, auth.other, {
+      content: 'hi',
+      personaId: ids.persona,
+    });
+    expect(send.status).toBe(404);
+    const prompt = await call(
+      url,
+      'GET',
+      `/api/sessions/${otherSession}/prompt?personaId=${ids.persona}`,
+      auth.other,
+    );
+    expect(prompt.status).toBe(404);
+    expect((await call(url, 'DELETE', `/api/sessions/${otherSession}`, auth.other)).status).toBe(200);
   });
 
   it('lets each role do what it may', async () => {

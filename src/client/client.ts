@@ -6,6 +6,7 @@ import { errorFromResponse, StarlingApiError } from './errors.js';
 import { lorebookGroup } from './lorebook-group.js';
 import { memoryGroup } from './memory-group.js';
 import { accountGroups, chatGroups, characterExtras } from './more-groups.js';
+import { auditGroup, personaGroup } from './persona-group.js';
 import { queryString } from './query-string.js';
 import { readServerSentEvents } from './sse.js';
 import type {
@@ -134,6 +135,8 @@ export function createStarlingClient(options: StarlingClientOptions) {
     ...accountGroups(http),
     memories: memoryGroup(http),
     lorebooks: lorebookGroup(http),
+    personas: personaGroup(http),
+    audit: auditGroup(http),
   };
 }
 

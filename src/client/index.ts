@@ -2,5 +2,6 @@
 export { collectReply, createStarlingClient, type StarlingClient } from './client.js';
 export { StarlingApiError } from './errors.js';
 export type { LorebookInput } from './lorebook-group.js';
+export type { AuditFilter, AuditRow, Persona } from './persona-group.js';
 export { readServerSentEvents, type ServerSentEvent } from './sse.js';
 export type * from './types.js';

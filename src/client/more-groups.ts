@@ -77,8 +77,8 @@ export function chatGroups({ json }: ClientTransport) {
       branch: (sessionId: string, messageId: string) =>
         json<SessionRecord>(`/api/sessions/${id(sessionId)}/branch`, { method: 'POST', json: { messageId } }),
       /** What would be sent for `message` now: sections, token counts, lore fired and why. */
-      prompt: (sessionId: string, message = '') =>
-        json<PromptReport>(`/api/sessions/${id(sessionId)}/prompt${queryString({ message })}`),
+      prompt: (sessionId: string, message = '', personaId?: string) =>
+        json<PromptReport>(`/api/sessions/${id(sessionId)}/prompt${queryString({ message, personaId })}`),
     },
     messages: {
       /** Replaces a message's text. */

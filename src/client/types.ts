@@ -63,6 +63,8 @@ export interface TurnOptions {
   /** A configured model name instead of the server's default. */
   model?: string;
   maxTokens?: number;
+  /** The user's persona for this turn; default: the caller's default persona. */
+  personaId?: string;
 }
 
 export interface StarlingClientOptions {

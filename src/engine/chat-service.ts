@@ -18,6 +18,7 @@ import type { TurnEvent, TurnResult } from './events.js';
 import type { StarlingConfig } from './home.js';
 import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } from './context.js';
 import type { TurnMemory } from './memory-turn.js';
+import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
 import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
 
@@ -40,6 +41,8 @@ export interface TurnOptions {
   signal?: AbortSignal;
   onEvent?: (event: TurnEvent) => void;
   maxOutputTokens?: number;
+  /** The user's persona for this turn (must be the owner's); default: the owner's default persona. */
+  personaId?: string;
 }
 
 /** Creates the chat service over a store and a model source. */
@@ -50,7 +53,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
   const assembler = createPromptAssembler();
 
   function buildPrompt(
-    context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'>,
+    context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'> & { user: PromptUser },
     history: HistoryMessage[],
     counter: TokenCounter,
     contextSize: number,
@@ -63,8 +66,8 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         character: context.character.card,
         lorebooks: context.lorebooks,
         history,
-        userName: config.userName,
-        persona: config.persona,
+        userName: context.user.userName,
+        persona: context.user.persona,
         contextSize,
         replyReserve: Math.min(config.replyReserve, Math.floor(contextSize / 2)),
         tokenCounter: counter,
@@ -96,7 +99,8 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     const contextSize = Math.min(config.contextSize, handle.contextSize);
     const recall = await recallFor(context, history);
     const card = cardWithNote(context.character.card, gate);
-    const steered = { ...context, character: { ...context.character, card } };
+    const user = await resolvePromptUser(store, config, context.session.ownerId, options.personaId);
+    const steered = { ...context, character: { ...context.character, card }, user };
     const prompt = buildPrompt(steered, history, handle.tokenCounter, contextSize, false, recall);
     options.onEvent?.({ type: 'turn-start', sessionId: context.session.id, parentId: drafts.parentId });
     const guarded = await guardOutput(safety, subject, gate, {
@@ -272,7 +276,9 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       text: string;
       counter: TokenCounter;
       contextSize: number;
+      personaId?: string;
     }): Promise<AssembledPrompt> {
+      const user = await resolvePromptUser(store, config, input.ownerId, input.personaId);
       let context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'>;
       let path: MessageRecord[] = [];
       if (input.sessionId) {
@@ -289,7 +295,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         if (greeting.trim()) {
           const content = expandMacros(greeting, {
             char: input.character.card.name,
-            user: config.userName,
+            user: user.userName,
             now: now(),
             chatSeed: 0,
           });
@@ -315,7 +321,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         { ...context, session: { ...context.session, ownerId: input.ownerId } },
         history,
       );
-      return buildPrompt(context, history, input.counter, input.contextSize, true, recall);
+      return buildPrompt({ ...context, user }, history, input.counter, input.contextSize, true, recall);
     },
   };
 

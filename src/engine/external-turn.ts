@@ -22,6 +22,7 @@ import type { TurnResult } from './events.js';
 import { cardWithNote, refusalDrafts, safetyMeta } from './safety-refusal.js';
 import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { StarlingConfig } from './home.js';
+import { resolvePromptUser } from './personas.js';
 
 export interface ExternalTurnDependencies {
   store: Store;
@@ -113,8 +114,7 @@ export async function runExternalTurn(
     character: cardWithNote(card, gate),
     lorebooks: await lorebooksFor(store, character),
     history,
-    userName: config.userName,
-    persona: config.persona,
+    ...(await resolvePromptUser(store, config, input.ownerId)),
     contextSize,
     replyReserve: Math.min(config.replyReserve, Math.floor(contextSize / 2)),
     tokenCounter: handle.tokenCounter,

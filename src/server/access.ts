@@ -4,6 +4,7 @@
  * only by its owner (403).
  */
 import { StarlingError } from '../spec/errors.js';
+import type { PersonaRecord } from '../spec/persona-store.js';
 import type { CharacterRecord, LorebookRecord, MessageRecord, SessionRecord, Store } from '../spec/store.js';
 
 /** A character the user may read (own or shared), else `character_not_found`. */
@@ -51,5 +52,13 @@ export async function ownedLorebook(store: Store, userId: string, id: string): P
   const record = await store.lorebooks.get(id);
   if (!record || record.ownerId !== userId)
     throw new StarlingError('lorebook_not_found', `no lorebook with id ${id}`);
+  return record;
+}
+
+/** A persona the user owns, else `persona_not_found`. */
+export async function ownedPersona(store: Store, userId: string, id: string): Promise<PersonaRecord> {
+  const record = await store.personas.get(id);
+  if (!record || record.ownerId !== userId)
+    throw new StarlingError('persona_not_found', `no persona with id ${id}`);
   return record;
 }

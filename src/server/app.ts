@@ -28,6 +28,7 @@ import { createLorebookRoutes } from './routes/lorebooks.js';
 import { createMemoryRoutes } from './routes/memories.js';
 import { createMessageRoutes } from './routes/messages.js';
 import { createModelRoutes } from './routes/models.js';
+import { createPersonaRoutes } from './routes/personas.js';
 import { createPromptRoutes } from './routes/prompt.js';
 import { createSessionRoutes } from './routes/sessions.js';
 import { createWebRoutes } from './routes/web.js';
@@ -107,6 +108,7 @@ export function createServerApp(deps: ServerDependencies, runtime: AppRuntime = 
   app.route('/', createMessageRoutes());
   app.route('/', createMemoryRoutes());
   app.route('/', createModelRoutes());
+  app.route('/', createPersonaRoutes());
   app.route('/v1', createOpenAIRoutes());
   app.route('/', createPromptRoutes());
   app.route('/', createAvatarRoutes());

@@ -4,6 +4,7 @@ export type * from './lorebook.js';
 export type * from './store.js';
 export type * from './memory-store.js';
 export * from './audit-store.js';
+export type * from './persona-store.js';
 export type * from './tokens.js';
 export type * from './prompt.js';
 export type * from './model.js';

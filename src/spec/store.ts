@@ -9,6 +9,7 @@
 import type { AssetFiles, CharacterCard } from './character.js';
 import type { Lorebook } from './lorebook.js';
 import type { AuditStore } from './audit-store.js';
+import type { PersonaStore } from './persona-store.js';
 import type { JobStore, MemoryStore, RelationshipStore } from './memory-store.js';
 
 export type UserRole = 'admin' | 'user';
@@ -310,5 +311,6 @@ export interface Store {
   readonly jobs: JobStore;
   readonly relationships: RelationshipStore;
   readonly audit: AuditStore;
+  readonly personas: PersonaStore;
   close(): Promise<void>;
 }

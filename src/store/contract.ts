@@ -11,6 +11,7 @@ import { describeCredentialContract } from './contract-credentials.js';
 import { describeLorebookContract } from './contract-lorebooks.js';
 import { describeMemoryContract } from './contract-memories.js';
 import { describeMessageContract } from './contract-messages.js';
+import { describePersonaContract } from './contract-personas.js';
 import { describeSessionContract } from './contract-sessions.js';
 import { describeSharingContract } from './contract-sharing.js';
 import { describeUserContract } from './contract-users.js';
@@ -40,5 +41,6 @@ export function describeStoreContract(name: string, openFresh: () => Promise<Sto
     describeMessageContract(current);
     describeMemoryContract(current);
     describeAuditContract(current);
+    describePersonaContract(current);
   });
 }

@@ -248,12 +248,28 @@ CREATE INDEX audit_log_owner ON audit_log (owner_id, at DESC);
 CREATE INDEX audit_log_session ON audit_log (session_id, at DESC);
 `;
 
+// One default per owner is enforced by a partial unique index, so no write can leave two.
+const personasSchema = `
+CREATE TABLE personas (
+  id TEXT PRIMARY KEY,
+  owner_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX personas_owner ON personas (owner_id, name);
+CREATE UNIQUE INDEX personas_one_default ON personas (owner_id) WHERE is_default = 1;
+`;
+
 /** Every migration this code knows, oldest first. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'accounts', sql: accountsSchema },
   { version: 3, name: 'memory', sql: memorySchema },
   { version: 4, name: 'audit', sql: auditSchema },
+  { version: 5, name: 'personas', sql: personasSchema },
 ];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */

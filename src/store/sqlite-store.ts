@@ -16,6 +16,7 @@ import { createSqliteMemories } from './sqlite-memories.js';
 import { createMessageWriter } from './sqlite-message-writer.js';
 import { createSqliteMessages } from './sqlite-messages.js';
 import { createSqliteModels } from './sqlite-models.js';
+import { createSqlitePersonas } from './sqlite-personas.js';
 import { createSqliteRelationships } from './sqlite-relationships.js';
 import { createSqliteSessions } from './sqlite-sessions.js';
 import { createSqliteSettings } from './sqlite-settings.js';
@@ -72,6 +73,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     jobs: createSqliteJobs(context),
     relationships: createSqliteRelationships(context),
     audit: createSqliteAudit(context),
+    personas: createSqlitePersonas(context),
     async close() {
       if (db.open) db.close();
     },

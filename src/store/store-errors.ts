@@ -5,7 +5,7 @@
  *   `message_not_found`: an id given to a method that needs it to exist is unknown. `details` holds
  *   `{ kind, id }`. (`get`-style methods return null instead; `delete` returns false.)
  * - `user_not_found`, `api_key_not_found`: the same, for `users.setDisabled`/`setRole`/`setPasswordHash`
- *   and `apiKeys.revoke`.
+ *   and `apiKeys.revoke`; `persona_not_found` for `personas.update`/`setDefault`.
  * - `user_exists`: `users.create` with a name another user has (case-insensitive); `details: { name }`.
  * - `message_parent_not_found`: an appended draft names a parent that is neither in the session nor
  *   an earlier draft of the same call.
@@ -18,7 +18,7 @@
 import { StarlingError } from '../spec/errors.js';
 
 export type RecordKind =
-  'character' | 'character_version' | 'lorebook' | 'session' | 'message' | 'user' | 'api_key';
+  'character' | 'character_version' | 'lorebook' | 'session' | 'message' | 'user' | 'api_key' | 'persona';
 
 /** The error for an id that must exist but does not. */
 export function notFound(kind: RecordKind, id: string, where?: string): StarlingError {

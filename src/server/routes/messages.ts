@@ -4,7 +4,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { StarlingError } from '../../spec/errors.js';
-import { ownedMessage, ownedSession } from '../access.js';
+import { ownedMessage, ownedPersona, ownedSession } from '../access.js';
 import { callerOf, requireAuth } from '../middleware/auth.js';
 import { createRouter } from '../router.js';
 import {
@@ -117,6 +117,7 @@ export function createMessageRoutes() {
     const session = await ownedSession(starling.store, userId, c.req.valid('param').id);
     const body = c.req.valid('json');
     if (body.content.trim() === '') throw new StarlingError('message_empty', 'the message is empty');
+    if (body.personaId) await ownedPersona(starling.store, userId, body.personaId);
     return streamTurn(c, {
       sessionId: session.id,
       ownerId: userId,
@@ -126,6 +127,7 @@ export function createMessageRoutes() {
           sessionId: session.id,
           model: body.model,
           maxOutputTokens: body.maxTokens,
+          personaId: body.personaId,
           signal,
           onEvent,
         }),
@@ -138,6 +140,7 @@ export function createMessageRoutes() {
     const body = c.req.valid('json');
     // Checked before the stream opens so a bad target is a plain 400/404, not an SSE error.
     if (body.messageId) await ownedMessage(starling.store, userId, body.messageId);
+    if (body.personaId) await ownedPersona(starling.store, userId, body.personaId);
     await starling.chat.regenerationParent({
       ownerId: userId,
       sessionId: session.id,
@@ -153,6 +156,7 @@ export function createMessageRoutes() {
           messageId: body.messageId,
           model: body.model,
           maxOutputTokens: body.maxTokens,
+          personaId: body.personaId,
           signal,
           onEvent,
         }),

@@ -17,7 +17,10 @@ import { IdParams, errorResponses, jsonBody, jsonResponse } from '../schemas/com
 
 const read = requireAuth(['chat', 'read']);
 
-const PromptQuery = z.strictObject({ message: z.string().max(100_000).default('') });
+const PromptQuery = z.strictObject({
+  message: z.string().max(100_000).default(''),
+  personaId: z.string().min(1).max(200).optional(),
+});
 
 const PromptReportSchema = z
   .object({
@@ -172,6 +175,7 @@ export function createPromptRoutes() {
       character,
       sessionId: session.id,
       text: c.req.valid('query').message,
+      personaId: c.req.valid('query').personaId,
       counter,
       contextSize,
     });

@@ -52,6 +52,7 @@ export const SendMessageSchema = z
     content: z.string().min(1).max(100_000),
     model: ModelNameSchema.optional(),
     maxTokens: z.number().int().min(1).max(32_768).optional(),
+    personaId: z.string().min(1).max(200).optional(),
   })
   .openapi('SendMessage');
 
@@ -60,6 +61,7 @@ export const RegenerateSchema = z
     messageId: z.string().max(200).optional(),
     model: ModelNameSchema.optional(),
     maxTokens: z.number().int().min(1).max(32_768).optional(),
+    personaId: z.string().min(1).max(200).optional(),
   })
   .openapi('Regenerate');
 

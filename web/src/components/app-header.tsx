@@ -1,4 +1,4 @@
-/** The top bar: brand, main navigation, language, theme and sign-out. */
+/** The top bar: brand, main navigation (Audit for admins only), language, theme and sign-out. */
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import type { Route } from '../lib/routes.js';
@@ -11,7 +11,7 @@ import { ThemeToggle } from './theme-toggle.js';
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useI18n();
   const { navigate, signOut, user } = useApp();
-  const onCharacters = route.name !== 'settings';
+  const onCharacters = route.name !== 'settings' && route.name !== 'audit';
   return (
     <header className="app-header">
       <a
@@ -38,7 +38,7 @@ export function AppHeader({ route }: { route: Route }) {
         </a>
         <a
           href="/settings"
-          aria-current={onCharacters ? undefined : 'page'}
+          aria-current={route.name === 'settings' ? 'page' : undefined}
           onClick={(event) => {
             event.preventDefault();
             navigate({ name: 'settings' });
@@ -46,6 +46,18 @@ export function AppHeader({ route }: { route: Route }) {
         >
           {t('nav.settings')}
         </a>
+        {user.role === 'admin' && (
+          <a
+            href="/audit"
+            aria-current={route.name === 'audit' ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate({ name: 'audit' });
+            }}
+          >
+            {t('nav.audit')}
+          </a>
+        )}
       </nav>
       <div className="header-tools">
         <LanguageSelect compact />

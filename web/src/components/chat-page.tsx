@@ -13,6 +13,7 @@ import type {
 import { useI18n } from '../i18n/i18n-context.js';
 import { StarlingApiError } from '../lib/api.js';
 import { useApp } from '../lib/app-context.js';
+import { savePersona, savedPersona } from '../lib/persona-choice.js';
 import { conversationPath } from '../lib/tree.js';
 import { ChatToolbar } from './chat-toolbar.js';
 import { Composer } from './composer.js';
@@ -31,6 +32,7 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
   const [streaming, setStreaming] = useState<StreamingTurn | null>(null);
   const [draft, setDraft] = useState('');
   const [model, setModel] = useState('');
+  const [persona, setPersona] = useState(() => (sessionId ? savedPersona(sessionId) : ''));
   const [inspecting, setInspecting] = useState(false);
   const [remembering, setRemembering] = useState(false);
   const [showSessions, setShowSessions] = useState(false);
@@ -65,6 +67,13 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
     };
   }, [api, characterId, sessionId, navigate, reportError]);
 
+  useEffect(() => setPersona(sessionId ? savedPersona(sessionId) : ''), [sessionId]);
+
+  function choosePersona(personaId: string) {
+    setPersona(personaId);
+    if (sessionId) savePersona(sessionId, personaId);
+  }
+
   const reload = useCallback(async () => {
     if (!sessionId) return;
     setTree(await api.sessions.get(sessionId));
@@ -89,7 +98,7 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
     }
   }
 
-  const turnOptions = model ? { model } : {};
+  const turnOptions = { ...(model ? { model } : {}), ...(persona ? { personaId: persona } : {}) };
 
   function send(text: string) {
     if (!sessionId) return;
@@ -158,6 +167,8 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
           name={name}
           model={model}
           onModel={setModel}
+          persona={persona}
+          onPersona={choosePersona}
           inspecting={inspecting}
           onInspect={() => {
             setInspecting(!inspecting);
@@ -200,6 +211,7 @@ export function ChatPage({ characterId, sessionId }: { characterId: string; sess
         <PromptInspector
           sessionId={sessionId}
           draft={draft}
+          personaId={persona}
           version={tree?.messages.length ?? 0}
           onClose={() => setInspecting(false)}
         />

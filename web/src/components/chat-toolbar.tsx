@@ -1,15 +1,18 @@
-/** Above the conversation: who you talk to, the model, and the inspector switch. */
+/** Above the conversation: who you talk to, who you are (persona), the model, and the inspector switch. */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import { Avatar } from './avatar.js';
 import { Icon } from './icon.js';
+import { PersonaSelect } from './persona-select.js';
 
 interface ChatToolbarProps {
   characterId: string;
   name: string;
   model: string;
   onModel: (model: string) => void;
+  persona: string;
+  onPersona: (personaId: string) => void;
   inspecting: boolean;
   onInspect: () => void;
   remembering: boolean;
@@ -47,6 +50,7 @@ export function ChatToolbar(props: ChatToolbarProps) {
       <Avatar characterId={props.characterId} size="small" />
       <h1 className="chat-title">{props.name}</h1>
       <div className="chat-tools">
+        <PersonaSelect value={props.persona} onChange={props.onPersona} />
         {models.length > 0 && (
           <select
             aria-label={t('chat.model')}

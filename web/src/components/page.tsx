@@ -1,5 +1,6 @@
 /** Picks the page for the current route. */
 import type { Route } from '../lib/routes.js';
+import { AuditPage } from './audit-page.js';
 import { ChatPage } from './chat-page.js';
 import { EditorPage } from './editor-page.js';
 import { GalleryPage } from './gallery-page.js';
@@ -12,6 +13,8 @@ export function Page({ route }: { route: Route }) {
       return <GalleryPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'editor':
       return <EditorPage key={route.characterId} characterId={route.characterId} />;
     case 'chat':

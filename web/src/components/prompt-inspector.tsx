@@ -13,13 +13,15 @@ import { Icon } from './icon.js';
 interface PromptInspectorProps {
   sessionId: string;
   draft: string;
+  /** The persona chosen in the toolbar ('' for the default). */
+  personaId: string;
   /** Changes when the conversation does, to refresh. */
   version: number;
   onClose: () => void;
 }
 
 /** The inspector panel. */
-export function PromptInspector({ sessionId, draft, version, onClose }: PromptInspectorProps) {
+export function PromptInspector({ sessionId, draft, personaId, version, onClose }: PromptInspectorProps) {
   const { t } = useI18n();
   const { api } = useApp();
   const [report, setReport] = useState<PromptReport | null>(null);
@@ -30,14 +32,14 @@ export function PromptInspector({ sessionId, draft, version, onClose }: PromptIn
     (text: string) => {
       setInspected(text);
       api.sessions
-        .prompt(sessionId, text)
+        .prompt(sessionId, text, personaId || undefined)
         .then((next) => {
           setReport(next);
           setFailure(null);
         })
         .catch((error: unknown) => setFailure(errorMessage(error, t)));
     },
-    [api, sessionId, t],
+    [api, sessionId, personaId, t],
   );
   // The draft is read when the conversation changes, not on every keystroke.
   useEffect(() => refresh(draft), [refresh, version]);

@@ -1,10 +1,11 @@
-/** Settings: appearance (language, theme), models, API keys. */
+/** Settings: appearance (language, theme), personas, models, API keys. */
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import type { ThemeChoice } from '../lib/theme.js';
 import { KeysSettings } from './keys-settings.js';
 import { LanguageSelect } from './language-select.js';
 import { ModelsSettings } from './models-settings.js';
+import { PersonasSettings } from './personas-settings.js';
 
 /** The settings page. */
 export function SettingsPage() {
@@ -27,6 +28,7 @@ export function SettingsPage() {
           </label>
         </div>
       </section>
+      <PersonasSettings />
       <ModelsSettings />
       <KeysSettings />
     </div>

@@ -3,12 +3,14 @@ export type Route =
   | { name: 'gallery' }
   | { name: 'chat'; characterId: string; sessionId: string | null }
   | { name: 'editor'; characterId: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'audit' };
 
 /** Parses a location pathname. Unknown paths show the gallery. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'audit') return { name: 'audit' };
   if (parts[0] === 'characters' && parts[1]) {
     if (parts[2] === 'edit') return { name: 'editor', characterId: parts[1] };
     if (parts[2] === 'chat') return { name: 'chat', characterId: parts[1], sessionId: parts[3] ?? null };
@@ -24,6 +26,8 @@ export function routePath(route: Route): string {
       return '/';
     case 'settings':
       return '/settings';
+    case 'audit':
+      return '/audit';
     case 'editor':
       return `/characters/${id(route.characterId)}/edit`;
     case 'chat':
