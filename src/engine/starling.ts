@@ -16,7 +16,8 @@ import { importFiles, type ImportInput } from './importer.js';
 import { createJobWorker } from './job-worker.js';
 import { createMemoryService } from './memory-service.js';
 import { createMemorySpaces } from './memory-spaces.js';
-import { createTurnJobHandler, createTurnMemory, TURN_JOB } from './memory-turn.js';
+import { createFactsJobHandler } from './memory-facts.js';
+import { createTurnJobHandler, createTurnMemory, FACTS_JOB, TURN_JOB } from './memory-turn.js';
 
 export interface StarlingOptions {
   /** State folder; default STARLING_HOME or ~/.starling. */
@@ -95,6 +96,8 @@ export async function createStarling(options: StarlingOptions = {}) {
     onError: onMemoryError,
   };
   handlers[TURN_JOB] = createTurnJobHandler(turnDependencies);
+  // Facts use the default chat model (jobs do not record which model a turn picked).
+  handlers[FACTS_JOB] = createFactsJobHandler({ ...turnDependencies, getModel: () => getModel() });
   const memory = config.memory ? createTurnMemory(turnDependencies) : undefined;
   if (config.memory) await worker.start();
   const memories = createMemoryService({ store, spaces, now, idle: () => worker.idle() });
