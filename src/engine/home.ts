@@ -33,6 +33,12 @@ export const configSchema = z
     safetyPolicy: z.enum(['standard', 'teen', 'strict', 'research']).default('standard'),
     /** Critique-and-revise rounds with the chat model for a flagged reply; 0: written fallback only. */
     safetyReviseRounds: z.number().int().min(0).max(4).default(1),
+    /**
+     * Ask the chat model as an LLM guard about texts the built-in moderator flags but allows (the
+     * uncertain band): at most one call for the user's message and two for reply sentences per turn.
+     * Off by default: a random-weights or very small model would judge at random.
+     */
+    safetyGuard: z.boolean().default(false),
   })
   .strict();
 

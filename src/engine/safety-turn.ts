@@ -6,8 +6,25 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { AuditDraft } from '../spec/audit-store.js';
 import type { Store } from '../spec/store.js';
-import { createReviser, detectLanguage, getPolicy, screenStream } from '../safety/index.js';
-import type { Category, Language, ModerationVerdict, Moderator, PolicyName } from '../safety/index.js';
+import {
+  createLlmGuard,
+  createReviser,
+  detectLanguage,
+  getPolicy,
+  screenStream,
+  screenWithGuard,
+} from '../safety/index.js';
+import type {
+  Category,
+  GuardContext,
+  StreamScreenResult,
+  GuardedVerdict,
+  Language,
+  LlmGuard,
+  ModerationVerdict,
+  Moderator,
+  PolicyName,
+} from '../safety/index.js';
 import type { GenerateOutcome } from './generate.js';
 import { inputRefusal, outputClosing, safetyNote } from './safety-lines.js';
 import { createDeltaQueue, createRechunker } from './safety-stream.js';
@@ -21,6 +38,49 @@ export interface TurnSafety {
   policy: PolicyName;
   /** Critique-and-revise rounds with the chat model; 0 uses the written fallback only. */
   reviseRounds: number;
+  /**
+   * Ask the LLM guard (the chat model) about flagged-but-allowed texts (config `safetyGuard`). Off by
+   * default: a random-weights model would judge at random.
+   */
+  guard?: boolean;
+  /** The chat model for the input guard (the output guard uses the turn's own model). */
+  guardModel?: () => Promise<LanguageModelV3 | null>;
+  /** The guard's time limit per call; a timeout is "no verdict" (default {@link GUARD_TIMEOUT_MS}). */
+  guardTimeoutMs?: number;
+}
+
+/** Marks audit reasons decided by the LLM guard (the audit row has no source column). */
+export const GUARD_SOURCE = 'llm_guard';
+/** Default time limit of one guard call. */
+export const GUARD_TIMEOUT_MS = 8000;
+/** Most guard calls per turn: one for the user's message, two for reply sentences. */
+export const GUARD_CALLS = { input: 1, output: 2 } as const;
+
+/** The guard over `model` for this turn, or null when the guard is off or no model is at hand. */
+function turnGuard(safety: TurnSafety, model: LanguageModelV3 | null, policy: PolicyName): LlmGuard | null {
+  if (safety.guard !== true || model === null) return null;
+  return createLlmGuard(model, { policy, timeoutMs: safety.guardTimeoutMs ?? GUARD_TIMEOUT_MS });
+}
+
+/** Asks the guard about an uncertain verdict; never throws (no model: the built-in verdict stands). */
+async function askGuard(
+  safety: TurnSafety,
+  model: LanguageModelV3 | null | (() => Promise<LanguageModelV3 | null>),
+  local: ModerationVerdict,
+  text: string,
+  context: GuardContext & { policy: PolicyName },
+): Promise<GuardedVerdict | null> {
+  if (safety.guard !== true || !local.flagged || local.action !== 'allow') return null;
+  let resolved: LanguageModelV3 | null;
+  try {
+    resolved = typeof model === 'function' ? await model() : model;
+  } catch {
+    return null;
+  }
+  const guard = turnGuard(safety, resolved, context.policy);
+  if (guard === null) return null;
+  const guarded = await screenWithGuard(local, text, guard, context);
+  return guarded.guard === null ? null : guarded;
 }
 
 /** Who and what a turn is about, for policy choice and audit rows. */
@@ -96,12 +156,20 @@ export async function screenTurnInput(
   const gate: InputGate = { policy, language, verdict: null, refusal: null, note: null, audits: [] };
   if (userText === null || userText.trim() === '') return gate;
   const moderator = await safety.moderator();
-  const verdict = moderator.screen(userText, {
+  let verdict: ModerationVerdict = moderator.screen(userText, {
     direction: 'input',
     policy,
     language,
     characterName: subject.characterName,
   });
+  const guarded = await askGuard(safety, safety.guardModel ?? null, verdict, userText, {
+    direction: 'input',
+    policy,
+    language,
+    characterName: subject.characterName,
+  });
+  const judged = guarded?.guard?.status === 'judged';
+  if (guarded !== null) verdict = judged ? guarded : { ...verdict, reason: guarded.reason };
   gate.verdict = verdict;
   if (verdict.action === 'block') {
     gate.refusal = inputRefusal(subject.characterName, verdict.categories, language);
@@ -109,7 +177,8 @@ export async function screenTurnInput(
     gate.note = safetyNote(subject.characterName, verdict.categories, language);
   }
   if (verdict.action !== 'allow' || verdict.flagged) {
-    gate.audits.push(auditDraft(subject, policy, 'input', verdict, userText));
+    const draft = auditDraft(subject, policy, 'input', verdict, userText);
+    gate.audits.push(judged ? { ...draft, reason: `${GUARD_SOURCE}: ${draft.reason}` } : draft);
   }
   return gate;
 }
@@ -161,13 +230,60 @@ export async function guardOutput(
   const context = { direction: 'output' as const, policy: gate.policy, characterName: subject.characterName };
   const flagged = new Set<Category>();
   const flaggedText: string[] = [];
-  const screening = (async () => {
+  const guardNotes: string[] = [];
+  let guardCalls = 0;
+  // A guard block/revise on a sentence the built-in screen released: the turn ends as if it were built-in.
+  let overridden = null as {
+    status: 'blocked' | 'revise';
+    verdict: ModerationVerdict;
+    withheld: string;
+  } | null;
+  let released = '';
+  const screening = (async (): Promise<StreamScreenResult> => {
     const events = screenStream(queue, { moderator, context });
     for (;;) {
       const next = await events.next();
       if (next.done === true) return next.value;
       const event = next.value;
+      if (overridden !== null) {
+        // Revise by the guard: read the rest without releasing it (the screen's own stop adds its part).
+        if (event.type === 'text') overridden.withheld += event.text;
+        else if (event.type === 'block') stop.abort();
+        continue;
+      }
       if (event.type === 'text') {
+        if (event.verdict.flagged && guardCalls < GUARD_CALLS.output) {
+          const guarded = await askGuard(
+            safety,
+            input.model ?? safety.guardModel ?? null,
+            event.verdict,
+            event.text,
+            {
+              ...context,
+              userText: input.userText,
+              language: detectLanguage(input.userText + event.text),
+            },
+          );
+          if (guarded !== null) {
+            guardCalls += 1;
+            if (guarded.guard?.status === 'none') guardNotes.push(`guard: ${guarded.guard.reason}`);
+            if (guarded.action === 'block' || guarded.action === 'revise') {
+              const verdict = { ...guarded, reason: `${GUARD_SOURCE}: ${guarded.reason}` };
+              overridden = {
+                status: guarded.action === 'block' ? 'blocked' : 'revise',
+                verdict,
+                withheld: event.text,
+              };
+              if (guarded.action === 'block') {
+                stop.abort();
+                await events.return(undefined as never);
+                return { status: 'complete', released, withheld: '', verdict: null, sentences: 0 };
+              }
+              continue;
+            }
+          }
+        }
+        released += event.text;
         emit(event.text);
         if (event.verdict.flagged) {
           event.verdict.categories.forEach((category) => flagged.add(category));
@@ -188,12 +304,24 @@ export async function guardOutput(
     // Also on a throw: the screen must finish so nothing is left waiting on the queue.
     queue.end();
   }
-  const result = await screening;
+  const screened = await screening;
+  const result: StreamScreenResult =
+    overridden === null
+      ? screened
+      : {
+          status: overridden.status === 'blocked' || screened.status === 'blocked' ? 'blocked' : 'revise',
+          released,
+          withheld: overridden.withheld + screened.withheld,
+          verdict: overridden.verdict,
+          sentences: screened.sentences,
+        };
   const audits: AuditDraft[] = [];
   if (result.status === 'complete' || result.verdict === null) {
     if (flagged.size === 0) return { outcome, safety: null, audits };
     const categories = [...flagged];
-    const verdict = { ...moderator.screen(flaggedText.join(''), context), categories };
+    const local = moderator.screen(flaggedText.join(''), context);
+    const reason = [local.reason, ...guardNotes].join('; ');
+    const verdict = { ...local, categories, reason };
     audits.push(auditDraft(subject, gate.policy, 'output', verdict, flaggedText.join(''), 'flag'));
     return { outcome, safety: { action: 'flag', categories, stage: 'output', policy: gate.policy }, audits };
   }

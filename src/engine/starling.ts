@@ -107,6 +107,9 @@ export async function createStarling(options: StarlingOptions = {}) {
     store,
     policy: config.safetyPolicy,
     reviseRounds: config.safetyReviseRounds,
+    guard: config.safetyGuard,
+    // The input guard runs before the turn picks its model: it judges with the default chat model.
+    guardModel: async () => (await getModel()).model,
     moderator: () => (moderator ??= loadBuiltinModerator()),
   };
   const chat = createChatService({
