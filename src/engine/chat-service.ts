@@ -20,7 +20,8 @@ import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } fro
 import type { TurnMemory } from './memory-turn.js';
 import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
-import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import { recordAudits, safetySubject } from './safety-policy.js';
+import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
 
 export interface ChatServiceDependencies {
   store: Store;

@@ -20,7 +20,8 @@ import type { TurnMemory } from './memory-turn.js';
 import { turnDrafts } from './turn-drafts.js';
 import type { TurnResult } from './events.js';
 import { cardWithNote, refusalDrafts, safetyMeta } from './safety-refusal.js';
-import { guardOutput, recordAudits, safetySubject, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import { recordAudits, safetySubject } from './safety-policy.js';
+import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { StarlingConfig } from './home.js';
 import { resolvePromptUser } from './personas.js';
 

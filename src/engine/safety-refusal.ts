@@ -5,7 +5,8 @@
 import type { CharacterCard } from '../spec/character.js';
 import type { MessageDraft, Store } from '../spec/store.js';
 import type { TurnEvent, TurnResult } from './events.js';
-import { recordAudits, type InputGate, type OutputSafety } from './safety-turn.js';
+import { recordAudits } from './safety-policy.js';
+import type { InputGate, OutputSafety } from './safety-turn.js';
 
 /** The drafts for a blocked message: the user message (when new) and the in-character refusal. */
 export function refusalDrafts(

@@ -15,7 +15,7 @@ import { loadBuiltinModerator, type Moderator, type PolicyName } from '../safety
 import { createChatService } from './chat-service.js';
 import type { TurnEvent } from './events.js';
 import { configSchema } from './home.js';
-import { resolvePolicy } from './safety-turn.js';
+import { resolvePolicy } from './safety-policy.js';
 import { runExternalTurn } from './external-turn.js';
 
 const usage = {

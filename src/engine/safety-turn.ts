@@ -10,7 +10,6 @@ import {
   createLlmGuard,
   createReviser,
   detectLanguage,
-  getPolicy,
   screenStream,
   screenWithGuard,
 } from '../safety/index.js';
@@ -26,6 +25,7 @@ import type {
   PolicyName,
 } from '../safety/index.js';
 import type { GenerateOutcome } from './generate.js';
+import { auditDraft, resolvePolicy, type SafetySubject } from './safety-policy.js';
 import { inputRefusal, outputClosing, safetyNote } from './safety-lines.js';
 import { createDeltaQueue, createRechunker } from './safety-stream.js';
 
@@ -81,54 +81,6 @@ async function askGuard(
   if (guard === null) return null;
   const guarded = await screenWithGuard(local, text, guard, context);
   return guarded.guard === null ? null : guarded;
-}
-
-/** Who and what a turn is about, for policy choice and audit rows. */
-export interface SafetySubject {
-  ownerId: string;
-  sessionId: string | null;
-  characterId: string;
-  characterName: string;
-  extensions: Record<string, unknown>;
-  /** The user is a minor: the turn runs under `teen` at least. */
-  minor?: boolean;
-}
-
-/** The safety subject of a turn with this owner, session and character. */
-export function safetySubject(
-  ownerId: string,
-  sessionId: string | null,
-  character: { id: string; card: { name: string; nickname: string; extensions: Record<string, unknown> } },
-): SafetySubject {
-  return {
-    ownerId,
-    sessionId,
-    characterId: character.id,
-    characterName: character.card.nickname || character.card.name,
-    extensions: character.card.extensions,
-  };
-}
-
-const STRICTNESS: Record<PolicyName, number> = { research: 0, standard: 1, strict: 2, teen: 3 };
-
-/** The turn's policy: the deployment's, made stricter (never looser) by the character or the user. */
-export function resolvePolicy(
-  deployment: PolicyName,
-  extensions: Record<string, unknown>,
-  minor = false,
-): PolicyName {
-  let chosen = deployment;
-  const starling = extensions.starling;
-  const wanted =
-    typeof starling === 'object' && starling !== null
-      ? (starling as Record<string, unknown>).safetyPolicy
-      : undefined;
-  if (typeof wanted === 'string' && Object.hasOwn(STRICTNESS, wanted)) {
-    const name = wanted as PolicyName;
-    if (STRICTNESS[name] > STRICTNESS[chosen]) chosen = name;
-  }
-  if (minor && STRICTNESS.teen > STRICTNESS[chosen]) chosen = 'teen';
-  return chosen;
 }
 
 /** The input gate's decision for one turn. */
@@ -361,44 +313,6 @@ export async function guardOutput(
     },
     safety: { action, categories: verdict.categories, stage: 'output', policy: gate.policy },
     audits,
-  };
-}
-
-/** Appends audit rows, tying input rows to the user message and output rows to the reply. */
-export async function recordAudits(
-  store: Store,
-  audits: AuditDraft[],
-  ids: { userMessageId: string | null; replyId: string | null },
-): Promise<void> {
-  for (const draft of audits) {
-    const messageId = draft.direction === 'input' ? ids.userMessageId : ids.replyId;
-    await store.audit.append({ ...draft, messageId });
-  }
-}
-
-function auditDraft(
-  subject: SafetySubject,
-  policy: PolicyName,
-  direction: 'input' | 'output',
-  verdict: Pick<ModerationVerdict, 'action' | 'categories' | 'scores' | 'reason'>,
-  text: string,
-  action: AuditDraft['action'] = verdict.action === 'allow' ? 'flag' : verdict.action,
-): AuditDraft {
-  // Only the flagged categories' scores: the row stays small and readable.
-  const scores = Object.fromEntries(
-    verdict.categories.map((category) => [category, verdict.scores[category]]),
-  );
-  return {
-    ownerId: subject.ownerId,
-    sessionId: subject.sessionId,
-    characterId: subject.characterId,
-    direction,
-    action: getPolicy(policy).blocks ? action : 'flag',
-    policy,
-    categories: verdict.categories,
-    scores,
-    reason: verdict.reason,
-    text,
   };
 }
 
