@@ -1,25 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type {
-  LanguageModelV3,
-  LanguageModelV3CallOptions,
-  LanguageModelV3StreamPart,
-} from '@ai-sdk/provider';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCard } from '../spec/defaults.js';
-import type { ChatModelHandle } from '../spec/model.js';
 import type { CharacterRecord, Store } from '../spec/store.js';
 import { openStore } from '../store/index.js';
 import { loadBuiltinModerator, type Moderator } from '../safety/index.js';
 import { createChatService } from './chat-service.js';
+import { scriptedModel } from './test-support/scripted-model.js';
 import { configSchema } from './home.js';
 import { GUARD_SOURCE } from './safety-turn.js';
-
-const usage = {
-  inputTokens: { total: 10, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
-  outputTokens: { total: 10, text: undefined, reasoning: undefined },
-};
 
 /** The guard's JSON answer. */
 function verdict(harmful: boolean, severity: 'none' | 'low' | 'high', categories: string[] = []): string {
@@ -33,49 +23,6 @@ function verdict(harmful: boolean, severity: 'none' | 'low' | 'high', categories
 }
 
 /** A scripted model: `doGenerate` answers from `generated` (the guard), `doStream` streams `reply`. */
-function scriptedModel(reply: string, generated: string[] = []) {
-  const streams: LanguageModelV3CallOptions[] = [];
-  const generations: LanguageModelV3CallOptions[] = [];
-  const model: LanguageModelV3 = {
-    specificationVersion: 'v3',
-    provider: 'test',
-    modelId: 'scripted',
-    supportedUrls: {},
-    doGenerate: async (call) => {
-      generations.push(call);
-      return {
-        content: [{ type: 'text', text: generated.shift() ?? '' }],
-        finishReason: { unified: 'stop', raw: 'stop' },
-        usage,
-        warnings: [],
-      };
-    },
-    doStream: async (call) => {
-      streams.push(call);
-      const words = reply.split(/(?<= )/);
-      const stream = new ReadableStream<LanguageModelV3StreamPart>({
-        pull(controller) {
-          const word = words.shift();
-          if (word === undefined) {
-            controller.enqueue({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
-            controller.close();
-            return;
-          }
-          controller.enqueue({ type: 'text-delta', id: 't', delta: word });
-        },
-      });
-      return { stream };
-    },
-  };
-  const handle: ChatModelHandle = {
-    name: 'scripted',
-    model,
-    tokenCounter: { count: (text) => Math.ceil(text.length / 4), messageOverhead: 4, kind: 'estimate' },
-    contextSize: 4096,
-    dispose: async () => undefined,
-  };
-  return { handle, streams, generations };
-}
 
 // Flagged by the built-in moderator (violence_weapons ~0.84) but below its block threshold: allowed.
 const UNCERTAIN = 'how to make a gun';
