@@ -9,11 +9,12 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../bench/support/fake-openai-server.js';
 import { createAccounts } from '../src/accounts/index.js';
-import { createStarling, importFiles, type Starling } from '../src/engine/index.js';
+import { importFiles, type Starling } from '../src/engine/index.js';
 import type { AppEnv, ServerDependencies } from '../src/server/env.js';
 import { authenticate } from '../src/server/middleware/auth.js';
 import { createOpenAIRoutes } from '../src/server/openai/index.js';
 import { createTurnRegistry } from '../src/server/turn-registry.js';
+import { createStarlingOnFakeBackend } from './support/fake-backend-starling.js';
 import { createTempHome, EXAMPLE_CARD } from './support/temp-home.js';
 
 describe('OpenAI-compatible routes', () => {
@@ -31,20 +32,7 @@ describe('OpenAI-compatible routes', () => {
     backend = await startFakeOpenAIServer({ tokens: 4 });
     const temp = await createTempHome();
     cleanup = temp.cleanup;
-    starling = await createStarling({
-      home: temp.home,
-      env: { STARLING_MODEL: 'fake' },
-      config: { maxReplyTokens: 8 },
-    });
-    await starling.store.models.upsert({
-      name: 'fake',
-      provider: 'custom',
-      model: 'fake',
-      baseUrl: backend.baseUrl,
-      apiKeyEnv: null,
-      contextSize: 8192,
-      options: {},
-    });
+    starling = await createStarlingOnFakeBackend(temp.home, backend.baseUrl, { maxReplyTokens: 8 });
     const accounts = createAccounts(starling.store);
     const alice = await accounts.createUser({ name: 'alice' });
     const bob = await accounts.createUser({ name: 'bob' });

@@ -13,8 +13,9 @@ import {
   type StarlingClient,
 } from '../src/client/index.js';
 import type { TurnStreamEvent } from '../src/client/index.js';
-import { createStarling, type Starling } from '../src/engine/index.js';
+import type { Starling } from '../src/engine/index.js';
 import { defaultServerOptions, startServer, type RunningServer } from '../src/server/index.js';
+import { createStarlingOnFakeBackend } from './support/fake-backend-starling.js';
 import { createTempHome, EXAMPLE_CARD } from './support/temp-home.js';
 
 async function collect(events: AsyncIterable<TurnStreamEvent>): Promise<TurnStreamEvent[]> {
@@ -35,19 +36,9 @@ describe('server faults: the model backend fails', () => {
     backend = await startFakeOpenAIServer({ tokens: 4, tokensPerSecond: 200 });
     const temp = await createTempHome();
     cleanup = temp.cleanup;
-    starling = await createStarling({
-      home: temp.home,
-      env: { STARLING_MODEL: 'fake' },
-      config: { maxReplyTokens: 8, modelStallSeconds: 3 },
-    });
-    await starling.store.models.upsert({
-      name: 'fake',
-      provider: 'custom',
-      model: 'fake',
-      baseUrl: backend.baseUrl,
-      apiKeyEnv: null,
-      contextSize: 8192,
-      options: {},
+    starling = await createStarlingOnFakeBackend(temp.home, backend.baseUrl, {
+      maxReplyTokens: 8,
+      modelStallSeconds: 3,
     });
     const accounts = createAccounts(starling.store);
     const user = await accounts.createUser({ name: 'player' });
