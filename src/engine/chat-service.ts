@@ -179,18 +179,26 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     sessionId: string;
     messageId?: string;
   }): Promise<string> {
+    return (await regenerationTarget(input)).parentId;
+  }
+
+  async function regenerationTarget(input: {
+    ownerId: string;
+    sessionId: string;
+    messageId?: string;
+  }): Promise<{ context: TurnContext; parentId: string }> {
     const context = await loadTurnContext(store, input.sessionId, input.ownerId);
     const targetId = input.messageId ?? context.session.headId;
     if (!targetId) throw new StarlingError('nothing_to_regenerate', 'the session has no messages');
     const target = await messageInSession(store, input.sessionId, targetId);
-    if (target.role === 'user') return target.id;
+    if (target.role === 'user') return { context, parentId: target.id };
     if (target.role !== 'assistant' || target.parentId === null) {
       throw new StarlingError(
         'nothing_to_regenerate',
         `message ${targetId} is not a reply to a user message; choose an alternate greeting instead`,
       );
     }
-    return target.parentId;
+    return { context, parentId: target.parentId };
   }
 
   return {
@@ -261,8 +269,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
 
     /** Generates another reply to the same user message: a new swipe beside `messageId` (default: the head). */
     async regenerate(options: TurnOptions & { messageId?: string }): Promise<TurnResult> {
-      const parentId = await regenerationParent(options);
-      const context = await loadTurnContext(store, options.sessionId, options.ownerId);
+      const { context, parentId } = await regenerationTarget(options);
       const path = await store.messages.path(parentId);
       return generateAndStore({ ...context, path }, toHistory(path), { user: null, parentId }, options);
     },
