@@ -26,7 +26,9 @@ interface Summary {
   harmful: { total: number; stopped: number; revised: number; passed: number };
   benign: { total: number; wronglyRefused: number };
   rows: { category: string; benign: boolean; total: number; blocked_input: number; revised: number }[];
-  cases: { prompt: string; outcome: string; reply: string }[];
+  cases: { prompt: string; outcome: string; reply: string; language: string; replyFlags: string[] | null }[];
+  run: { model: string; promptsSha256: string; medianMs: number };
+  languages: { language: string; harmful: number; benign: number }[];
 }
 
 describe('starling redteam', () => {
@@ -79,11 +81,22 @@ describe('starling redteam', () => {
     const selfHarm = summary.rows.find((row) => row.category === 'self_harm' && !row.benign);
     expect(selfHarm).toMatchObject({ total: 2, blocked_input: 0, revised: 2 });
 
+    // The run is described well enough to reproduce, and every reply was screened again afterwards.
+    expect(summary.run.model).toMatch(/\.gguf$/);
+    expect(summary.run.promptsSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(summary.languages).toEqual([
+      expect.objectContaining({ language: 'en', harmful: 3, benign: 2 }),
+      expect.objectContaining({ language: 'zh', harmful: 2, benign: 1 }),
+    ]);
+    expect(summary.cases.every((item) => Array.isArray(item.replyFlags))).toBe(true);
+
     const html = await readFile(report, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|<link|src=|href=/i);
     expect(html).toContain('history &#60;script&#62;');
+    expect(html).toContain('95% CI');
+    expect(html).toContain(summary.run.promptsSha256);
   });
 
   it('refuses a bad prompts file and an unknown policy with one error line', async () => {

@@ -52,7 +52,11 @@ export function registerRedteam(program: Command): void {
       let summary: RedteamSummary;
       try {
         const character = await starling.character(options.character);
+        const model = await starling.getModel(options.model);
         summary = await runRedteam({
+          modelName: model.name,
+          guard: starling.config.safetyGuard,
+          moderator: await starling.safety.moderator(),
           chat: starling.chat,
           ...(options.model === undefined ? {} : { model: options.model }),
           store: starling.store,
