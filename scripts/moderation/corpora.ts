@@ -168,6 +168,47 @@ function readRoleBench(root: string): LabeledText[] {
   );
 }
 
+/**
+ * Benign requests and questions (Apache-2.0 BFCL and ToolBench queries, MIT InCharacter interview
+ * questions in English and Chinese): harmful data is mostly requests and the chat corpora mostly
+ * statements, so without these the question form itself would read as harm.
+ */
+function readBenignRequests(root: string): LabeledText[] {
+  const out: LabeledText[] = [];
+  for (const file of ['BFCL_v4_simple_python.sample100.jsonl', 'BFCL_v4_multiple.sample50.jsonl']) {
+    for (const row of jsonLines(root, `tools/bfcl/${file}`)) {
+      const turns = (Array.isArray(row.question) ? row.question.flat() : []) as { content?: unknown }[];
+      for (const turn of turns)
+        out.push(item(String(turn.content ?? ''), 'bfcl', `bfcl-${String(row.id)}`, {}));
+    }
+  }
+  for (const file of [
+    'instruction__G1_query.json',
+    'instruction__G2_query.json',
+    'instruction__G3_query.json',
+  ]) {
+    const rows = JSON.parse(read(root, `tools/toolbench/${file}`)) as {
+      query?: string;
+      query_id?: unknown;
+    }[];
+    for (const row of rows)
+      out.push(item(row.query ?? '', 'toolbench', `toolbench-${file}-${String(row.query_id)}`, {}));
+  }
+  for (const file of ['questionnaires__BFI.json', 'questionnaires__16Personalities.json']) {
+    const questions = (
+      JSON.parse(read(root, `roleplay/incharacter/${file}`)) as {
+        questions?: Record<string, { rewritten_en?: string; rewritten_zh?: string }>;
+      }
+    ).questions;
+    for (const [id, question] of Object.entries(questions ?? {})) {
+      const group = `incharacter-${file}-${id}`;
+      out.push(item(question.rewritten_en ?? '', 'incharacter', group, {}));
+      out.push(item(question.rewritten_zh ?? '', 'incharacter', group, {}));
+    }
+  }
+  return out;
+}
+
 function readEvaluationOnly(root: string): LabeledText[] {
   const out: LabeledText[] = [];
   for (const record of parseCsvRecords(read(root, 'safety/do-not-answer/do_not_answer_questions_en.csv'))) {
@@ -204,6 +245,7 @@ export function readCorpora(root = corporaRoot()): LabeledText[] {
     ...readSafetyPrompts(root),
     ...readPersonaChats(root),
     ...readRoleBench(root),
+    ...readBenignRequests(root),
     ...readEvaluationOnly(root),
   ].filter((entry) => entry.text.length > 0);
 }

@@ -44,6 +44,10 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       heldOut,
       (example) => example.source === 'authored:manipulation' && example.labels.length > 0,
     ),
+    'own held-out harmful en (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-en',
+    ),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
       evalOnly,
@@ -54,6 +58,9 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: LoCoMo turns (eval only)': pick(evalOnly, (example) => example.source === 'locomo'),
     'benign: held-out RoleBench en': pick(heldOut, (example) => example.source === 'rolebench_en'),
     'benign: held-out RoleBench zh': pick(heldOut, (example) => example.source === 'rolebench_zh'),
+    'benign: held-out BFCL/ToolBench/InCharacter questions': pick(heldOut, (example) =>
+      ['bfcl', 'toolbench', 'incharacter'].includes(example.source),
+    ),
     'benign: held-out JADE safe answers zh (output)': pick(
       heldOut,
       (example) => example.source === 'jade_safe_answer',
@@ -65,6 +72,22 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: safe-but-scary en/zh (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-safe-but-scary',
+    ),
+    'benign: everyday en, own held-out (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-en',
+    ),
+    'benign: everyday zh, own held-out (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-zh',
+    ),
+    'benign: safe-but-scary en, fresh (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-safe-but-scary-fresh',
+    ),
+    'benign: everyday en+zh, fresh held-out (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-fresh',
     ),
   };
   for (const [name, examples] of Object.entries(sets)) {

@@ -4,6 +4,8 @@
  * L2-normalised. Hashing (FNV-1a) keeps the weight table a fixed size with no vocabulary to ship.
  */
 
+import { WORD_CLASS } from './word-classes.js';
+
 /** A sparse feature vector: parallel bucket indices and values. */
 export interface SparseVector {
   indices: Uint32Array;
@@ -14,6 +16,8 @@ const HAN = /\p{Script=Han}/u;
 const TOKEN = /[\p{Script=Han}]+|[\p{L}\p{N}']+/gu;
 /** Texts longer than this are featurised from their head and tail (templates can be 20 kB). */
 const MAX_CHARS = 6000;
+/** Two classed words at most this many words apart form a class pair. */
+const CLASS_WINDOW = 4;
 
 /** FNV-1a 32-bit hash of a string. */
 export function hashString(text: string): number {
@@ -39,6 +43,9 @@ export function normalizeText(text: string): string {
 export function featureStrings(text: string): string[] {
   const features: string[] = [];
   let previousWord = '';
+  /** Classes of the last few English words, for class pairs within a short window. */
+  const recentClasses: { position: number; name: string }[] = [];
+  let position = 0;
   for (const match of normalizeText(text).matchAll(TOKEN)) {
     const token = match[0];
     if (HAN.test(token)) {
@@ -56,6 +63,15 @@ export function featureStrings(text: string): string[] {
     if (word.length > 5) features.push('s' + word.slice(0, 5));
     if (previousWord !== '') features.push('b' + previousWord + ' ' + word);
     previousWord = word;
+    position += 1;
+    const name = WORD_CLASS.get(word);
+    if (name !== undefined) {
+      features.push('c' + name);
+      for (const recent of recentClasses)
+        if (position - recent.position <= CLASS_WINDOW) features.push('p' + recent.name + ' ' + name);
+      recentClasses.push({ position, name });
+      if (recentClasses.length > 4) recentClasses.shift();
+    }
   }
   return features;
 }

@@ -38,9 +38,19 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
     "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
   ),
   pattern(
+    'chat_template',
+    'strong',
+    '<\\|im_start\\|>\\s*system|<\\|im_end\\|>|<\\|start_header_id\\|>\\s*system',
+  ),
+  pattern(
+    'exempt',
+    'unlock',
+    "\\b(?:an? )?exception to (?:the )?(?:ai'?s |your )?(?:usual |normal |standard )?(?:ethical )?(?:protocols|guidelines|rules|restrictions|policies)\\b|\\b(?:exempt from|suspend(?:ed)?|switch(?:ed)? off|turn(?:ed)? off) (?:all |your |the )?(?:ethical |safety |content )?(?:protocols|guidelines|filters?|restrictions|safeguards)\\b|\\bfully allowed to\\b|\\b(?:swear ?words?|profanity|cursing|slurs) (?:is |are )?(?:now )?(?:enabled|allowed|unlocked|permitted)\\b|\\[\\[?system (?:note|message|override)\\s*:|\\byour (?:knowledge|data|training(?: data)?) (?:cut-?off|is cut off)\\b|\\b(?:inverse|inversed|inverted|opposite) (?:emotional )?valence\\b|\\b(?:respond|reply|answer|talk) (?:to me )?(?:in|with) (?:an? )?(?:highly |extremely |very )?(?:offensive|insulting|toxic|vulgar) (?:way|tone|manner|language)\\b",
+  ),
+  pattern(
     'framing',
     'framing',
-    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will be|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|假设|假如',
+    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|假设|假如',
   ),
 ];
 

@@ -45,13 +45,16 @@ const MODEL_CEILING = 0.84;
 /** A safe context lowers a rule's score at most this far (a protective question stays flagged). */
 const RULE_DAMP_FLOOR = 0.7;
 
+/** Texts under this many words (a Han character counts half) have their model scores shrunk. */
+const SHORT_TEXT_WORDS = 8;
+
 /** Very short texts carry too few n-grams to judge; their model scores are shrunk. */
 function shortTextShrink(text: string): number {
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).reduce(
     (sum, token) => sum + (/\p{Script=Han}/u.test(token) ? token.length / 2 : 1),
     0,
   );
-  return words >= 5 ? 1 : 0.55 + 0.09 * words;
+  return words >= SHORT_TEXT_WORDS ? 1 : 0.55 + (0.45 * words) / SHORT_TEXT_WORDS;
 }
 
 function resolvePolicy(policy: ScreenContext['policy']): Policy {

@@ -5,8 +5,9 @@
  */
 import type { SafeContext } from './rule-types.js';
 
+/** No `i` flag: contexts see normalised, lowercased text (`iu` together is several times slower). */
 function context(id: string, damp: SafeContext['damp'], source: string): SafeContext {
-  return { id, damp, pattern: new RegExp(source, 'iu') };
+  return { id, damp, pattern: new RegExp(source, 'u') };
 }
 
 /** The safe contexts, English and Chinese. */
@@ -42,12 +43,12 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
       dangerous_advice: 0.6,
       hate_harassment: 0.6,
     },
-    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|my doctor|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
+    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
   ),
   context(
     'discussing_bias',
     { hate_harassment: 0.45, dangerous_advice: 0.6 },
-    '\\b(?:stereotypes?|myths?|misconceptions?|prejudice|debunk\\w*|where does (?:that|this|it) come from|is (?:it|that) (?:true|fair)|what does (?:the )?(?:research|science|evidence) say|why (?:do|would) (?:some )?people (?:say|think|believe)|how do we know)\\b|刻板印象|偏见是怎么|谣言.{0,6}(?:辟谣|真的吗)',
+    '\\b(?:stereotypes?|myths?|misconceptions?|prejudice|debunk\\w*|where does (?:that|this|it) come from|is (?:it|that) (?:true|fair)(?! that (?:all|every))|what does (?:the )?(?:research|science|evidence) say|why (?:do|would) (?:some )?people (?:say|think|believe)|how do we know)\\b|刻板印象|偏见是怎么|谣言.{0,6}(?:辟谣|真的吗)',
   ),
   context(
     'figurative',
