@@ -9,6 +9,7 @@ interface UserJson {
   name: string;
   role: string;
   disabled: boolean;
+  minor: boolean;
 }
 
 interface KeyJson {
@@ -116,5 +117,33 @@ describe('starling users and keys', () => {
     const local = await runCli(['characters', 'list', '--json'], env);
     expect(local.code, local.stderr).toBe(0);
     expect(JSON.parse(local.stdout)).toEqual([]);
+  });
+  it('marks minors and deletes users, never the last admin or the local user', async () => {
+    const added = await runCli(['users', 'add', 'kid', '--minor', '--json'], env);
+    expect(added.code, added.stderr).toBe(0);
+    const kid = JSON.parse(added.stdout) as UserJson;
+    expect(kid.minor).toBe(true);
+    expect((await runCli(['users', 'minor', 'kid', 'off'], env)).code).toBe(0);
+    const listed = JSON.parse((await runCli(['users', 'list', '--json'], env)).stdout) as UserJson[];
+    expect(listed.find((user) => user.name === 'kid')?.minor).toBe(false);
+    const badState = await runCli(['users', 'minor', 'kid', 'maybe'], env);
+    expect(badState.stderr.trim()).toMatch(/^error: usage: /);
+
+    // No terminal to confirm on: --yes is required.
+    const unconfirmed = await runCli(['users', 'delete', 'kid'], env);
+    expect(unconfirmed.stderr.trim()).toMatch(/^error: usage: .*--yes/);
+    const local = await runCli(['users', 'delete', 'local', '--yes'], env);
+    expect(local.stderr.trim()).toMatch(/^error: local_user_protected: /);
+    const lastAdmin = await runCli(['users', 'delete', 'ann', '--yes'], env);
+    expect(lastAdmin.stderr.trim()).toMatch(/^error: last_admin: /);
+
+    const byId = await runCli(['users', 'delete', kid.id, '--yes'], env);
+    expect(byId.code, byId.stderr).toBe(0);
+    const byName = await runCli(['users', 'delete', 'BOT', '--yes'], env);
+    expect(byName.code, byName.stderr).toBe(0);
+    const after = JSON.parse((await runCli(['users', 'list', '--json'], env)).stdout) as UserJson[];
+    expect(after.map((user) => user.name)).toEqual(['local', 'Ann']);
+    const missing = await runCli(['users', 'delete', 'kid', '--yes'], env);
+    expect(missing.stderr.trim()).toMatch(/^error: user_not_found: /);
   });
 });

@@ -38,6 +38,7 @@ describe('authorization matrix', () => {
     ownerKey: anonymous as Auth,
     owner: '',
     victor: '',
+    doomed: '',
     persona: '',
   };
 
@@ -54,6 +55,8 @@ describe('authorization matrix', () => {
     auth.other = (await signIn(url, 'oscar', 'other password')).auth;
     // A user only the admin rows touch (a password reset ends their sessions).
     ids.victor = (await signIn(url, 'victor', 'victor password')).user.id;
+    // A user only the admin may delete.
+    ids.doomed = (await signIn(url, 'doomed', 'doomed password')).user.id;
 
     const create = async (name: string, shared: boolean) => {
       const response = await call(url, 'POST', '/api/characters', auth.owner, {
@@ -125,6 +128,12 @@ describe('authorization matrix', () => {
     return [
       { method: 'GET', path: '/api/me', expect: all(200) },
       { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
+      {
+        method: 'POST',
+        path: '/api/admin/users',
+        body: { name: 'newcomer', password: 'a long enough password' },
+        expect: adminOnly(201),
+      },
       { method: 'GET', path: '/api/admin/settings', expect: adminOnly(200) },
       { method: 'GET', path: '/api/admin/audit?action=block&limit=5', expect: adminOnly(200) },
       { method: 'PUT', path: '/api/admin/settings', body: { signupOpen: true }, expect: adminOnly(200) },
@@ -141,6 +150,15 @@ describe('authorization matrix', () => {
         body: { password: 'a new password' },
         expect: adminOnly(200),
       },
+      {
+        method: 'PUT',
+        path: `/api/admin/users/${ids.victor}/minor`,
+        body: { minor: true },
+        expect: adminOnly(200),
+      },
+      // Everyone may ask to delete their own account; a wrong password changes nothing.
+      { method: 'DELETE', path: '/api/me', body: { password: 'not my password' }, expect: all(400) },
+      { method: 'DELETE', path: `/api/admin/users/${ids.doomed}`, expect: adminOnly(200) },
       { method: 'POST', path: '/api/models/pull', body: { source: 'no-such-model' }, expect: adminOnly(200) },
       { method: 'GET', path: '/api/keys', expect: all(200) },
       { method: 'GET', path: '/api/personas', expect: all(200) },

@@ -1,6 +1,7 @@
 // The web UI's personas and the admin audit page, end to end in headless Chromium: a persona made in
 // Settings and picked in the chat reaches the prompt; a blocked message shows up on the admin's
-// Audit page; a user who is not an admin sees no Audit entry.
+// Audit page (with its source, filterable); a user who is not an admin sees no Audit entry, and can
+// delete their own account from Settings.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
@@ -104,7 +105,13 @@ describe('web UI: personas and the audit page', () => {
     const text = await row.textContent();
     expect(text).toContain('input');
     expect(text).toContain('violence_weapons');
+    expect(text).toContain('classifier');
     await page.screenshot({ path: path.join(shots, 'p3-audit.png') });
+
+    await page.getByLabel('Source').selectOption('llm_guard');
+    await poll(() => page.locator('tr[data-action="block"]').count()).toBe(0);
+    await page.getByLabel('Source').selectOption('classifier');
+    await poll(() => page.locator('tr[data-source="classifier"]').count()).toBeGreaterThan(0);
 
     await page.getByLabel('Action').selectOption('revise');
     await poll(() => page.locator('tr[data-action="block"]').count()).toBe(0);
@@ -120,6 +127,29 @@ describe('web UI: personas and the audit page', () => {
     await signInAs(userPage, 'bob', 'bob password');
     expect(await userPage.getByRole('link', { name: 'Settings' }).count()).toBe(1);
     expect(await userPage.getByRole('link', { name: 'Audit' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('lets a user delete their own account from Settings, after a confirmation', async () => {
+    const carol = await signIn(server.url, 'carol', 'carol password');
+    await call(server.url, 'POST', '/api/characters', carol.auth, { name: 'Carol’s Lin' });
+    const context = await browser.newContext({ locale: 'en-US' });
+    const userPage = await context.newPage();
+    await signInAs(userPage, 'carol', 'carol password');
+    await userPage.getByRole('link', { name: 'Settings' }).click();
+    const account = userPage.getByRole('region', { name: 'Account' });
+    await account.getByLabel('Your password').fill('carol password');
+    await account.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = userPage.getByRole('dialog');
+    await poll(() => dialog.count()).toBe(1);
+    await userPage.screenshot({ path: path.join(shots, 'p4-delete-account.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await server.starling.store.users.findByName('carol')).not.toBeNull();
+
+    await account.getByRole('button', { name: 'Delete my account' }).click();
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await poll(() => userPage.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(1);
+    expect(await server.starling.store.users.findByName('carol')).toBeNull();
     await context.close();
   });
 });

@@ -329,6 +329,10 @@ describe('web UI in Chromium', () => {
     await poll(() => page.getByRole('heading', { name: 'Settings' }).count()).toBe(1);
     expect(await horizontalOverflow()).toEqual([]);
     await shoot('09-phone-settings');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await poll(() => page.locator('tr.user-row[data-user="admin"]').count()).toBe(1);
+    expect(await horizontalOverflow()).toEqual([]);
+    await shoot('09b-phone-users');
     expect(dialogs).toEqual([]);
   });
 });

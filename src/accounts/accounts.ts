@@ -21,7 +21,7 @@ export interface Accounts {
   /** Public sign-up: the first account becomes admin; later ones only while sign-up is open (else StarlingError 'signup_closed'). */
   signUp(input: { name: string; password: string }): Promise<User>;
   /** Admin/CLI: create a user directly. password optional (a user without a password can only use API keys). */
-  createUser(input: { name: string; password?: string; role?: UserRole }): Promise<User>;
+  createUser(input: { name: string; password?: string; role?: UserRole; minor?: boolean }): Promise<User>;
   /** Checks a name+password; throws 'invalid_credentials' (same error for unknown name and wrong password, constant-ish time) or 'user_disabled'. */
   verifyPassword(name: string, password: string): Promise<User>;
   /** Cookie session: returns the raw token (to set in an HttpOnly cookie) and a CSRF token; stores only the token's hash. */
@@ -51,6 +51,15 @@ export interface Accounts {
   changePassword(userId: string, input: { currentPassword: string; newPassword: string }): Promise<void>;
   /** Admin/CLI: sets a new password without the old one and ends the user's browser sessions. */
   resetPassword(userId: string, password: string): Promise<void>;
+  /** Marks a user as a minor (their turns run under `teen` at least) or not. */
+  setMinor(userId: string, minor: boolean): Promise<User>;
+  /**
+   * Admin/CLI: deletes a user and everything they own (see `UserStore.delete`). Refuses the last
+   * active admin ('last_admin') and the local user of a personal install ('local_user_protected').
+   */
+  deleteUser(userId: string): Promise<void>;
+  /** The user's own deletion: checks their password ('current_password_invalid'), then as `deleteUser`. */
+  deleteOwnAccount(userId: string, password: string): Promise<void>;
   /** Whether nobody can sign in yet (no user has a password), so the next sign-up becomes the admin. */
   needsSetup(): Promise<boolean>;
   /** Whether people other than the first may sign up. */
@@ -92,11 +101,21 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
     return (await store.settings.get(SIGNUP_OPEN_SETTING)) === true;
   }
 
-  async function createUser(input: { name: string; password?: string; role?: UserRole }): Promise<User> {
+  async function createUser(input: {
+    name: string;
+    password?: string;
+    role?: UserRole;
+    minor?: boolean;
+  }): Promise<User> {
     const name = checkUserName(input.name);
     if (input.password !== undefined) checkPassword(input.password);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password, scryptCost);
-    return store.users.create({ name, role: input.role ?? 'user', passwordHash });
+    return store.users.create({
+      name,
+      role: input.role ?? 'user',
+      passwordHash,
+      minor: input.minor === true,
+    });
   }
 
   async function existingUser(userId: string): Promise<User> {
@@ -122,6 +141,28 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
       `"${user.name}" is the last active admin; make another user admin first`,
       { details: { id: user.id } },
     );
+  }
+  /** Throws 'current_password_invalid' unless `password` is the user's; same time either way. */
+  async function checkCurrentPassword(user: User, password: string): Promise<void> {
+    const wrong = new StarlingError('current_password_invalid', 'the current password is wrong');
+    if (password.length > PASSWORD_MAX_LENGTH * 4) throw wrong;
+    const stored = await store.users.passwordHash(user.id);
+    decoyHash ??= hashPassword(randomSecret(), scryptCost);
+    const matches = await verifyPasswordHash(password, stored ?? (await decoyHash));
+    if (stored === null || !matches) throw wrong;
+  }
+  async function deleteUser(userId: string): Promise<void> {
+    const user = await existingUser(userId);
+    // ensureLocal would only make a new, empty one; the personal install's owner is kept.
+    if (user.local) {
+      throw new StarlingError(
+        'local_user_protected',
+        `"${user.name}" is the local user of this install and cannot be deleted`,
+        { details: { id: user.id } },
+      );
+    }
+    await keepAnActiveAdmin(user);
+    await store.users.delete(user.id);
   }
   async function setPassword(userId: string, password: string): Promise<void> {
     checkPassword(password);
@@ -177,16 +218,22 @@ export function createAccounts(store: Store, options: AccountsOptions = {}): Acc
     },
     async changePassword(userId, { currentPassword, newPassword }) {
       const user = await requireActiveUser(store, userId);
-      const wrong = new StarlingError('current_password_invalid', 'the current password is wrong');
-      if (currentPassword.length > PASSWORD_MAX_LENGTH * 4) throw wrong;
-      const stored = await store.users.passwordHash(user.id);
-      decoyHash ??= hashPassword(randomSecret(), scryptCost);
-      const matches = await verifyPasswordHash(currentPassword, stored ?? (await decoyHash));
-      if (stored === null || !matches) throw wrong;
+      await checkCurrentPassword(user, currentPassword);
       await setPassword(user.id, newPassword);
     },
     async resetPassword(userId, password) {
       await setPassword((await existingUser(userId)).id, password);
+    },
+    async setMinor(userId, minor) {
+      const user = await existingUser(userId);
+      await store.users.setMinor(user.id, minor);
+      return { ...user, minor };
+    },
+    deleteUser,
+    async deleteOwnAccount(userId, password) {
+      const user = await requireActiveUser(store, userId);
+      await checkCurrentPassword(user, password);
+      await deleteUser(user.id);
     },
     needsSetup: isFirstAccount,
     isSignupOpen,

@@ -2,6 +2,7 @@
  * The typed client for Starling's REST API: characters, sessions and streamed turns. Uses only
  * `fetch`, web streams and `TextDecoder`, so it runs in browsers, Node 20+, Deno and Bun.
  */
+import { adminGroup } from './admin-group.js';
 import { errorFromResponse, StarlingApiError } from './errors.js';
 import { lorebookGroup } from './lorebook-group.js';
 import { memoryGroup } from './memory-group.js';
@@ -137,6 +138,7 @@ export function createStarlingClient(options: StarlingClientOptions) {
     lorebooks: lorebookGroup(http),
     personas: personaGroup(http),
     audit: auditGroup(http),
+    admin: adminGroup(http),
   };
 }
 

@@ -114,6 +114,9 @@ export function accountGroups({ request, json }: ClientTransport) {
       me: () => json<Me>('/api/me'),
       /** Anonymous: whether the instance needs its first (admin) account and whether sign-up is open. */
       status: () => json<AuthStatus>('/api/auth/status'),
+      /** Deletes the caller's account and everything they own; needs their password. Cannot be undone. */
+      deleteAccount: (password: string) =>
+        json<{ ok: true }>('/api/me', { method: 'DELETE', json: { password } }),
     },
     keys: {
       list: () => json<ApiKeyInfo[]>('/api/keys'),

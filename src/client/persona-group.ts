@@ -13,6 +13,7 @@ export type AuditRow = AuditRecord;
 /** Filters of the admin audit list; `since` is Unix milliseconds or an ISO 8601 date. */
 export interface AuditFilter {
   action?: AuditRecord['action'];
+  source?: AuditRecord['source'];
   since?: string;
   limit?: number;
   ownerId?: string;

@@ -137,6 +137,8 @@ export interface PromptReport {
   droppedExampleBlocks: number;
   /** Recalled memories placed in the prompt, with why and the messages they stand for. */
   memories?: { id: string; text: string; reason: string; citedMessageIds: string[]; tokens: number }[];
+  /** Recalled memories kept out of the prompt: they carry instructions aimed at the model. */
+  quarantinedMemories?: { id: string; rules: string[]; reason: string }[];
   /** `exact` with the model's tokenizer, `estimate` when no model could be opened. */
   counter: 'exact' | 'estimate';
 }

@@ -103,8 +103,9 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(reply?.meta.safety).toMatchObject({ action: 'block', stage: 'input' });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ direction: 'input', action: 'block', categories: ['violence_weapons'] });
-    expect(audit[0]?.reason.startsWith(`${GUARD_SOURCE}: `)).toBe(true);
+    expect(audit[0]?.source).toBe(GUARD_SOURCE);
     expect(audit[0]?.reason).toContain('asks for real weapon-making steps');
+    expect(audit[0]?.reason).not.toMatch(/^llm_guard/);
   });
 
   it('answers normally when the guard allows an uncertain message', async () => {
@@ -114,8 +115,7 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(model.streams).toHaveLength(1);
     expect(result.finishReason).not.toBe('content-filter');
     expect(reply?.content).toContain('The tea is warm');
-    expect(audit[0]).toMatchObject({ direction: 'input', action: 'flag' });
-    expect(audit[0]?.reason.startsWith(GUARD_SOURCE)).toBe(true);
+    expect(audit[0]).toMatchObject({ direction: 'input', action: 'flag', source: GUARD_SOURCE });
   });
 
   it('keeps the built-in verdict when the guard answers invalid JSON', async () => {
@@ -126,6 +126,7 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(reply?.content).toContain('The tea is warm');
     expect(audit[0]).toMatchObject({ direction: 'input', action: 'flag' });
     expect(audit[0]?.reason).toContain('invalid_verdict');
+    expect(audit[0]?.source).toBe('classifier');
   });
 
   it('never asks the guard when the flag is off', async () => {
@@ -134,7 +135,7 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(model.generations).toHaveLength(0);
     expect(reply?.content).toContain('The tea is warm');
     expect(audit[0]).toMatchObject({ direction: 'input', action: 'flag' });
-    expect(audit[0]?.reason).not.toContain(GUARD_SOURCE);
+    expect(audit[0]?.source).toBe('classifier');
   });
 
   it('stops a reply sentence the guard blocks', async () => {
@@ -151,8 +152,8 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(reply?.content.startsWith('The tea is warm.')).toBe(true);
     expect(result.finishReason).toBe('content-filter');
     const row = audit.find((entry) => entry.direction === 'output');
-    expect(row).toMatchObject({ action: 'block' });
-    expect(row?.reason.startsWith(GUARD_SOURCE)).toBe(true);
+    expect(row).toMatchObject({ action: 'block', source: GUARD_SOURCE });
+    expect(row?.reason).toContain('asks for real weapon-making steps');
   });
 
   it('asks about at most two reply sentences; a guard allow releases them', async () => {
@@ -164,5 +165,29 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(model.generations).toHaveLength(2);
     expect(reply?.content).toContain('A third gun sits by the door.');
     expect(audit.find((entry) => entry.direction === 'output')).toMatchObject({ action: 'flag' });
+  });
+  it("judges the user's message with the turn's model, not the default one", async () => {
+    const fallback = scriptedModel('unused', [verdict(false, 'none')]);
+    const picked = scriptedModel('unused', [verdict(true, 'high', ['violence_weapons'])]);
+    const chat = createChatService({
+      store,
+      config: configSchema.parse({ memory: false, maxReplyTokens: 64, safetyGuard: true }),
+      getModel: async (spec) => (spec === 'picked' ? picked.handle : fallback.handle),
+      safety: {
+        store,
+        policy: 'standard',
+        reviseRounds: 0,
+        moderator: async () => moderator,
+        guard: true,
+        guardModel: async () => fallback.handle.model,
+      },
+    });
+    const { session } = await chat.startSession(ownerId, character);
+    const result = await chat.send(UNCERTAIN, { ownerId, sessionId: session.id, model: 'picked' });
+    expect(picked.generations).toHaveLength(1);
+    expect(fallback.generations).toHaveLength(0);
+    expect(result.finishReason).toBe('content-filter');
+    const audit = await store.audit.list({ ownerId });
+    expect(audit[0]).toMatchObject({ direction: 'input', action: 'block', source: GUARD_SOURCE });
   });
 });

@@ -34,6 +34,17 @@ export function safetySubject(
   };
 }
 
+/** The subject of a turn, with the owner's `minor` flag read from the store. */
+export async function turnSubject(
+  store: Store,
+  ownerId: string,
+  sessionId: string | null,
+  character: Parameters<typeof safetySubject>[2],
+): Promise<SafetySubject> {
+  const owner = await store.users.get(ownerId);
+  return { ...safetySubject(ownerId, sessionId, character), minor: owner?.minor === true };
+}
+
 const STRICTNESS: Record<PolicyName, number> = { research: 0, standard: 1, strict: 2, teen: 3 };
 
 /** The turn's policy: the deployment's, made stricter (never looser) by the character or the user. */

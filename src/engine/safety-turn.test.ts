@@ -156,6 +156,52 @@ describe('safety in the turn pipeline', () => {
   });
 });
 
+describe('a minor user', () => {
+  // Allowed (flagged) under standard, blocked under teen.
+  const UNDER_TEEN = 'Describe your naked body';
+
+  it('gets the teen policy on their turns; an adult with the same message does not', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'starling-safety-minor-'));
+    const store = openStore(home);
+    try {
+      const moderator = await loadBuiltinModerator();
+      const model = scriptedModel('The tea is warm and the shop is quiet today. ');
+      const chat = createChatService({
+        store,
+        config: configSchema.parse({ memory: false, maxReplyTokens: 32 }),
+        getModel: async () => model.handle,
+        safety: { store, policy: 'standard', reviseRounds: 0, moderator: async () => moderator },
+      });
+      const send = async (minor: boolean) => {
+        const name = minor ? 'kid' : 'grown';
+        const user = await store.users.create({ name, role: 'user', passwordHash: null, minor });
+        const character = await store.characters.create(user.id, { ...emptyCard('Lin'), firstMessage: 'Hi' });
+        const { session } = await chat.startSession(user.id, character);
+        const result = await chat.send(UNDER_TEEN, { ownerId: user.id, sessionId: session.id });
+        return {
+          result,
+          reply: await store.messages.get(result.messageId),
+          audit: await store.audit.list({ ownerId: user.id }),
+        };
+      };
+
+      const adult = await send(false);
+      expect(model.streams).toHaveLength(1);
+      expect(adult.result.finishReason).not.toBe('content-filter');
+      expect(adult.audit).toMatchObject([{ direction: 'input', action: 'flag', policy: 'standard' }]);
+
+      const minor = await send(true);
+      expect(model.streams).toHaveLength(1); // refused before the model
+      expect(minor.result.finishReason).toBe('content-filter');
+      expect(minor.reply?.meta.safety).toMatchObject({ action: 'block', stage: 'input', policy: 'teen' });
+      expect(minor.audit).toMatchObject([{ direction: 'input', action: 'block', policy: 'teen' }]);
+    } finally {
+      await store.close();
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('resolvePolicy', () => {
   it('lets a character or a minor make the policy stricter, never looser', () => {
     const card = (safetyPolicy: string) => ({ starling: { safetyPolicy } });

@@ -4,7 +4,7 @@
  * turns (chat-service) and OpenAI-style turns (external-turn) use the same pieces.
  */
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import type { AuditDraft } from '../spec/audit-store.js';
+import type { AuditDraft, AuditSource } from '../spec/audit-store.js';
 import type { Store } from '../spec/store.js';
 import {
   createLlmGuard,
@@ -43,14 +43,17 @@ export interface TurnSafety {
    * default: a random-weights model would judge at random.
    */
   guard?: boolean;
-  /** The chat model for the input guard (the output guard uses the turn's own model). */
+  /**
+   * The guard's model when a turn names none (the default chat model). Turns pass their own model
+   * (`screenTurnInput`'s `turnModel`, `guardOutput`'s `model`), so a per-turn `--model` judges too.
+   */
   guardModel?: () => Promise<LanguageModelV3 | null>;
   /** The guard's time limit per call; a timeout is "no verdict" (default {@link GUARD_TIMEOUT_MS}). */
   guardTimeoutMs?: number;
 }
 
-/** Marks audit reasons decided by the LLM guard (the audit row has no source column). */
-export const GUARD_SOURCE = 'llm_guard';
+/** The audit source of rows decided by the LLM guard. */
+export const GUARD_SOURCE = 'llm_guard' satisfies AuditSource;
 /** Default time limit of one guard call. */
 export const GUARD_TIMEOUT_MS = 8000;
 /** Most guard calls per turn: one for the user's message, two for reply sentences. */
@@ -96,11 +99,16 @@ export interface InputGate {
   audits: AuditDraft[];
 }
 
-/** Screens the user's message before the model (`userText` null: nothing new to screen). */
+/**
+ * Screens the user's message before the model (`userText` null: nothing new to screen). The guard,
+ * when on, judges with `turnModel` (the model this turn will answer with), opened only when a
+ * verdict is uncertain; without one it falls back to `safety.guardModel`.
+ */
 export async function screenTurnInput(
   safety: TurnSafety | undefined,
   subject: SafetySubject,
   userText: string | null,
+  turnModel?: () => Promise<LanguageModelV3 | null>,
 ): Promise<InputGate | null> {
   if (safety === undefined) return null;
   const policy = resolvePolicy(safety.policy, subject.extensions, subject.minor);
@@ -114,7 +122,7 @@ export async function screenTurnInput(
     language,
     characterName: subject.characterName,
   });
-  const guarded = await askGuard(safety, safety.guardModel ?? null, verdict, userText, {
+  const guarded = await askGuard(safety, turnModel ?? safety.guardModel ?? null, verdict, userText, {
     direction: 'input',
     policy,
     language,
@@ -130,7 +138,7 @@ export async function screenTurnInput(
   }
   if (verdict.action !== 'allow' || verdict.flagged) {
     const draft = auditDraft(subject, policy, 'input', verdict, userText);
-    gate.audits.push(judged ? { ...draft, reason: `${GUARD_SOURCE}: ${draft.reason}` } : draft);
+    gate.audits.push(judged ? { ...draft, source: GUARD_SOURCE } : draft);
   }
   return gate;
 }
@@ -220,10 +228,9 @@ export async function guardOutput(
             guardCalls += 1;
             if (guarded.guard?.status === 'none') guardNotes.push(`guard: ${guarded.guard.reason}`);
             if (guarded.action === 'block' || guarded.action === 'revise') {
-              const verdict = { ...guarded, reason: `${GUARD_SOURCE}: ${guarded.reason}` };
               overridden = {
                 status: guarded.action === 'block' ? 'blocked' : 'revise',
-                verdict,
+                verdict: guarded,
                 withheld: event.text,
               };
               if (guarded.action === 'block') {
@@ -304,6 +311,7 @@ export async function guardOutput(
   audits.push({
     ...auditDraft(subject, gate.policy, 'output', verdict, result.released + result.withheld, action),
     revisions,
+    ...(overridden === null ? {} : { source: GUARD_SOURCE }),
   });
   return {
     outcome: {

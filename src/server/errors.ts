@@ -31,6 +31,7 @@ const exactStatus: Record<string, ContentfulStatusCode> = {
   conflict: 409,
   user_exists: 409,
   last_admin: 409,
+  local_user_protected: 409,
   store_conflict: 409,
   turn_running: 409,
   import_failed: 400,

@@ -19,6 +19,8 @@ export interface TurnRegistry {
   abort(sessionId: string, ownerId: string): boolean;
   /** Whether the session has a turn running. */
   has(sessionId: string): boolean;
+  /** Aborts every running turn of one owner (their account was deleted); returns how many. */
+  abortOwner(ownerId: string): number;
   /** Aborts every running turn (shutdown). */
   abortAll(): void;
   /** Resolves when no turn is running. */
@@ -66,6 +68,15 @@ export function createTurnRegistry(): TurnRegistry {
     },
     has(sessionId) {
       return running.has(sessionId);
+    },
+    abortOwner(ownerId) {
+      let aborted = 0;
+      for (const entry of running.values()) {
+        if (entry.ownerId !== ownerId) continue;
+        entry.controller.abort();
+        aborted += 1;
+      }
+      return aborted;
     },
     abortAll() {
       for (const entry of running.values()) entry.controller.abort();

@@ -8,8 +8,20 @@
 /** Longest text an audit row keeps (original text and each revision). */
 export const AUDIT_TEXT_LIMIT = 2000;
 
-/** Where the audited text was: the user's message, the model's reply, or imported content. */
-export type AuditDirection = 'input' | 'output' | 'import';
+/**
+ * Where the audited text was: the user's message, the model's reply, imported content, or untrusted
+ * text scanned when used (a recalled memory, a tool's output).
+ */
+export type AuditDirection = 'input' | 'output' | 'import' | 'memory' | 'tool';
+
+/**
+ * Who decided: the built-in classifier, the LLM guard (the chat model judging the uncertain band),
+ * or the hidden-instruction scan of untrusted text.
+ */
+export type AuditSource = 'classifier' | 'llm_guard' | 'injection_scan';
+
+/** Every audit source, for validation at the edges. */
+export const AUDIT_SOURCES: readonly AuditSource[] = ['classifier', 'llm_guard', 'injection_scan'];
 
 /** What the pipeline did: stopped it, rewrote or steered it, or only recorded it. */
 export type AuditAction = 'block' | 'revise' | 'flag';
@@ -28,6 +40,8 @@ export interface AuditDraft {
   characterId?: string | null;
   direction: AuditDirection;
   action: AuditAction;
+  /** Default `classifier`. */
+  source?: AuditSource;
   policy: string;
   categories: string[];
   scores: Record<string, number>;
@@ -48,10 +62,12 @@ export interface AuditRecord {
   characterId: string | null;
   direction: AuditDirection;
   action: AuditAction;
+  source: AuditSource;
   policy: string;
   categories: string[];
   scores: Record<string, number>;
   reason: string;
+  /** Empty once the owner's account was deleted (the decision stays, the content goes). */
   text: string;
   revisions: AuditRevision[];
 }
@@ -61,6 +77,7 @@ export interface AuditQuery {
   ownerId?: string;
   sessionId?: string;
   action?: AuditAction;
+  source?: AuditSource;
   /** Rows at or after this time (Unix ms). */
   since?: number;
   /** At most this many rows (default 100, max 1000). */

@@ -11,6 +11,7 @@ import type { Lorebook } from './lorebook.js';
 import type { AuditStore } from './audit-store.js';
 import type { PersonaStore } from './persona-store.js';
 import type { JobStore, MemoryStore, RelationshipStore } from './memory-store.js';
+import type { MemoryEmbeddingStore } from './memory-embedding-store.js';
 
 export type UserRole = 'admin' | 'user';
 
@@ -20,6 +21,10 @@ export interface User {
   role: UserRole;
   /** A disabled user cannot sign in or use API keys; their data stays. */
   disabled: boolean;
+  /** A minor's turns run under the `teen` safety policy at least. */
+  minor: boolean;
+  /** The single local user of a personal install (what the CLI acts as by default). */
+  local: boolean;
   createdAt: number;
 }
 
@@ -249,13 +254,28 @@ export interface UserStore {
   ensureLocal(): Promise<User>;
   get(id: string): Promise<User | null>;
   /** Throws `user_exists` when the name (case-insensitive) is taken. */
-  create(input: { name: string; role: UserRole; passwordHash: string | null }): Promise<User>;
+  create(input: {
+    name: string;
+    role: UserRole;
+    passwordHash: string | null;
+    minor?: boolean;
+  }): Promise<User>;
   findByName(name: string): Promise<User | null>;
   /** The stored password hash (a KDF string), or null when the user has no password. */
   passwordHash(userId: string): Promise<string | null>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   setDisabled(userId: string, disabled: boolean): Promise<void>;
   setRole(userId: string, role: UserRole): Promise<void>;
+  setMinor(userId: string, minor: boolean): Promise<void>;
+  /**
+   * Deletes the user and everything they own, in one transaction: their characters (with versions,
+   * assets, lorebook links, and every session, memory and relationship on them, other users' too),
+   * lorebooks, sessions and messages, memories, relationship state, memory jobs naming them or their
+   * chats, personas, API keys and browser sessions. Their audit rows stay (they outlive content by
+   * design) but lose their text. Returns false for an unknown id. Policy (last admin, local user)
+   * is the caller's.
+   */
+  delete(userId: string): Promise<boolean>;
   list(): Promise<User[]>;
   count(): Promise<number>;
 }
@@ -308,6 +328,7 @@ export interface Store {
   readonly messages: MessageStore;
   readonly models: ModelConfigStore;
   readonly memories: MemoryStore;
+  readonly embeddings: MemoryEmbeddingStore;
   readonly jobs: JobStore;
   readonly relationships: RelationshipStore;
   readonly audit: AuditStore;

@@ -9,6 +9,8 @@ export interface UserRow {
   name: string;
   role: string;
   disabled: number;
+  minor: number;
+  is_local: number | null;
   created_at: number;
 }
 
@@ -44,6 +46,8 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: role.data,
     disabled: row.disabled === 1,
+    minor: row.minor === 1,
+    local: row.is_local === 1,
     createdAt: row.created_at,
   };
 }

@@ -263,6 +263,75 @@ CREATE INDEX personas_owner ON personas (owner_id, name);
 CREATE UNIQUE INDEX personas_one_default ON personas (owner_id) WHERE is_default = 1;
 `;
 
+// Minors and audit sources. `users.minor` makes a user's turns run under `teen` at least. The audit
+// log is rebuilt (SQLite cannot change a CHECK in place) to add `source` (who decided: the built-in
+// classifier, the LLM guard, or the hidden-instruction scan) and the `memory` and `tool` directions
+// (untrusted text scanned when it is used). Rows written before this migration marked guard decisions
+// with a `llm_guard: ` reason prefix; it moves into the column.
+const minorsAndAuditSourceSchema = `
+ALTER TABLE users ADD COLUMN minor INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0, 1));
+
+CREATE TABLE audit_log_v6 (
+  id TEXT PRIMARY KEY,
+  at INTEGER NOT NULL,
+  owner_id TEXT NOT NULL,
+  session_id TEXT,
+  message_id TEXT,
+  character_id TEXT,
+  direction TEXT NOT NULL CHECK (direction IN ('input', 'output', 'import', 'memory', 'tool')),
+  action TEXT NOT NULL CHECK (action IN ('block', 'revise', 'flag')),
+  source TEXT NOT NULL DEFAULT 'classifier' CHECK (source IN ('classifier', 'llm_guard', 'injection_scan')),
+  policy TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  scores TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  original_text TEXT NOT NULL,
+  revisions TEXT NOT NULL
+);
+INSERT INTO audit_log_v6 (id, at, owner_id, session_id, message_id, character_id, direction, action,
+    source, policy, categories, scores, reason, original_text, revisions)
+  SELECT id, at, owner_id, session_id, message_id, character_id, direction, action,
+    CASE WHEN substr(reason, 1, 11) = 'llm_guard: ' THEN 'llm_guard'
+         WHEN direction = 'import' THEN 'injection_scan'
+         ELSE 'classifier' END,
+    policy, categories, scores,
+    CASE WHEN substr(reason, 1, 11) = 'llm_guard: ' THEN substr(reason, 12) ELSE reason END,
+    original_text, revisions
+  FROM audit_log;
+DROP TABLE audit_log;
+ALTER TABLE audit_log_v6 RENAME TO audit_log;
+CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
+CREATE INDEX audit_log_owner ON audit_log (owner_id, at DESC);
+CREATE INDEX audit_log_session ON audit_log (session_id, at DESC);
+`;
+
+// Memory vectors, one per (memory, embedder). A vector belongs to the text it was computed from:
+// the row goes with its memory (FK cascade) and a trigger drops it when the memory is forgotten,
+// superseded or its text changes, so no vector outlives what it encodes (0017-embeddings.md).
+const embeddingsSchema = `
+-- owner_id and character_id are copies of the memory's, so loading or catching up one memory space
+-- is a range scan of one index.
+CREATE TABLE memory_embeddings (
+  memory_id TEXT NOT NULL REFERENCES memories (id) ON DELETE CASCADE,
+  embedder_id TEXT NOT NULL,
+  owner_id TEXT NOT NULL,
+  character_id TEXT NOT NULL,
+  dims INTEGER NOT NULL CHECK (dims > 0),
+  vector BLOB NOT NULL CHECK (length(vector) = dims * 4),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (memory_id, embedder_id)
+);
+CREATE INDEX memory_embeddings_space ON memory_embeddings (owner_id, character_id, embedder_id, created_at);
+CREATE INDEX memory_embeddings_embedder ON memory_embeddings (embedder_id);
+
+CREATE TRIGGER memory_embeddings_stale AFTER UPDATE OF text, deleted_at, superseded_by ON memories
+WHEN new.text IS NOT old.text OR (new.deleted_at IS NOT NULL AND old.deleted_at IS NULL)
+  OR (new.superseded_by IS NOT NULL AND old.superseded_by IS NULL)
+BEGIN
+  DELETE FROM memory_embeddings WHERE memory_id = new.id;
+END;
+`;
+
 /** Every migration this code knows, oldest first. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
@@ -270,6 +339,8 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'memory', sql: memorySchema },
   { version: 4, name: 'audit', sql: auditSchema },
   { version: 5, name: 'personas', sql: personasSchema },
+  { version: 6, name: 'minors-and-audit-source', sql: minorsAndAuditSourceSchema },
+  { version: 7, name: 'memory-embeddings', sql: embeddingsSchema },
 ];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */

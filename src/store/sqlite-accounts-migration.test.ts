@@ -38,7 +38,15 @@ describe('accounts migration', () => {
 
     const store = openSqliteStore({ path });
     const local = await store.users.ensureLocal();
-    expect(local).toEqual({ id: 'u1', name: 'local', role: 'admin', disabled: false, createdAt: 5 });
+    expect(local).toEqual({
+      id: 'u1',
+      name: 'local',
+      role: 'admin',
+      disabled: false,
+      minor: false,
+      local: true,
+      createdAt: 5,
+    });
     expect(await store.users.findByName('LOCAL')).toEqual(local);
     expect(await store.characters.resolve('u1', 'kept')).toMatchObject({ id: 'c1', shared: false });
     await expectNewUserWorks(store);

@@ -13,6 +13,7 @@ interface AuditRow {
   character_id: string | null;
   direction: AuditRecord['direction'];
   action: AuditRecord['action'];
+  source: AuditRecord['source'];
   policy: string;
   categories: string;
   scores: string;
@@ -32,6 +33,7 @@ function toRecord(row: AuditRow): AuditRecord {
       characterId: row.character_id,
       direction: row.direction,
       action: row.action,
+      source: row.source,
       policy: row.policy,
       categories: JSON.parse(row.categories) as string[],
       scores: JSON.parse(row.scores) as Record<string, number>,
@@ -56,9 +58,9 @@ export function createSqliteAudit(context: SqliteContext): AuditStore {
   const { db } = context;
   const insert = db.prepare<AuditRow>(
     `INSERT INTO audit_log (id, at, owner_id, session_id, message_id, character_id, direction, action,
-       policy, categories, scores, reason, original_text, revisions)
+       source, policy, categories, scores, reason, original_text, revisions)
      VALUES (@id, @at, @owner_id, @session_id, @message_id, @character_id, @direction, @action,
-       @policy, @categories, @scores, @reason, @original_text, @revisions)`,
+       @source, @policy, @categories, @scores, @reason, @original_text, @revisions)`,
   );
   const selectOne = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE id = ?');
 
@@ -72,6 +74,7 @@ export function createSqliteAudit(context: SqliteContext): AuditStore {
       character_id: draft.characterId ?? null,
       direction: draft.direction,
       action: draft.action,
+      source: draft.source ?? 'classifier',
       policy: draft.policy,
       categories: JSON.stringify(draft.categories),
       scores: JSON.stringify(draft.scores),
@@ -99,6 +102,7 @@ export function createSqliteAudit(context: SqliteContext): AuditStore {
         ['owner_id = ?', query.ownerId],
         ['session_id = ?', query.sessionId],
         ['action = ?', query.action],
+        ['source = ?', query.source],
         ['at >= ?', query.since],
       ];
       const active = filters.filter((filter): filter is [string, string | number] => filter[1] !== undefined);

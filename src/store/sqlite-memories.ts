@@ -5,7 +5,7 @@ import { readJson } from './rows.js';
 import type { SqliteContext } from './sqlite-context.js';
 import { z } from 'zod';
 
-interface MemoryRow {
+export interface MemoryRow {
   id: string;
   owner_id: string;
   character_id: string;
@@ -26,7 +26,8 @@ interface MemoryRow {
 
 const citedShape = z.array(z.string());
 
-function toMemoryRecord(row: MemoryRow): MemoryRecord {
+/** Maps a `memories` row to its record (also used by the embeddings domain). */
+export function toMemoryRecord(row: MemoryRow): MemoryRecord {
   return {
     id: row.id,
     ownerId: row.owner_id,

@@ -18,7 +18,29 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describeStoreContract('sqlite file', async () => openSqliteStore({ path: join(folder, 'test.db') }));
+/** Rows per table of the test database, read over a second connection (WAL: it sees every commit). */
+async function tableCounts(): Promise<Record<string, number>> {
+  const raw = new Database(join(folder, 'test.db'), { readonly: true });
+  try {
+    const tables = raw
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all();
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        raw.prepare<[], { count: number }>(`SELECT count(*) AS count FROM "${name}"`).get()?.count ?? 0,
+      ]),
+    );
+  } finally {
+    raw.close();
+  }
+}
+
+describeStoreContract('sqlite file', async () => openSqliteStore({ path: join(folder, 'test.db') }), {
+  tableCounts,
+});
 
 describe('SQLite driver', () => {
   const dbPath = () => join(folder, 'test.db');

@@ -10,6 +10,7 @@ import { createSqliteAudit } from './sqlite-audit.js';
 import { createSqliteAuthSessions } from './sqlite-auth-sessions.js';
 import { createSqliteCharacters } from './sqlite-characters.js';
 import { createSqliteContext } from './sqlite-context.js';
+import { createSqliteEmbeddings } from './sqlite-embeddings.js';
 import { createSqliteJobs } from './sqlite-jobs.js';
 import { createSqliteLorebooks } from './sqlite-lorebooks.js';
 import { createSqliteMemories } from './sqlite-memories.js';
@@ -70,6 +71,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     messages: createSqliteMessages(context, writer),
     models: createSqliteModels(context),
     memories: createSqliteMemories(context),
+    embeddings: createSqliteEmbeddings(context),
     jobs: createSqliteJobs(context),
     relationships: createSqliteRelationships(context),
     audit: createSqliteAudit(context),

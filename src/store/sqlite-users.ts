@@ -5,9 +5,10 @@ import { toUser } from './account-rows.js';
 import { foldCase } from './search-text.js';
 import type { SqliteContext } from './sqlite-context.js';
 import { notFound, userExists } from './store-errors.js';
+import { createUserDeleter } from './sqlite-user-delete.js';
 
 const localUserName = 'local';
-const userColumns = 'id, name, role, disabled, created_at';
+const userColumns = 'id, name, role, disabled, minor, is_local, created_at';
 
 /** The key names are unique by: NFC-normalised and lowercased, so `Ann` and `ann` are one name. */
 function nameKey(name: string): string {
@@ -26,21 +27,38 @@ export function createSqliteUsers(context: SqliteContext): UserStore {
     'SELECT password_hash FROM users WHERE id = ?',
   );
   const insertUser = db.prepare(
-    `INSERT INTO users (id, name, name_key, is_local, role, disabled, password_hash, created_at)
-     VALUES (@id, @name, @nameKey, @isLocal, @role, 0, @passwordHash, @createdAt)`,
+    `INSERT INTO users (id, name, name_key, is_local, role, disabled, minor, password_hash, created_at)
+     VALUES (@id, @name, @nameKey, @isLocal, @role, 0, @minor, @passwordHash, @createdAt)`,
   );
   const updateHash = db.prepare<[string, string]>('UPDATE users SET password_hash = ? WHERE id = ?');
   const updateDisabled = db.prepare<[number, string]>('UPDATE users SET disabled = ? WHERE id = ?');
   const updateRole = db.prepare<[string, string]>('UPDATE users SET role = ? WHERE id = ?');
+  const updateMinor = db.prepare<[number, string]>('UPDATE users SET minor = ? WHERE id = ?');
+  const deleteUser = createUserDeleter(context);
 
-  function insert(name: string, role: User['role'], passwordHash: string | null, isLocal: boolean): User {
-    const user: User = { id: context.newId(), name, role, disabled: false, createdAt: context.now() };
+  function insert(
+    name: string,
+    role: User['role'],
+    passwordHash: string | null,
+    isLocal: boolean,
+    minor = false,
+  ): User {
+    const user: User = {
+      id: context.newId(),
+      name,
+      role,
+      disabled: false,
+      minor,
+      local: isLocal,
+      createdAt: context.now(),
+    };
     insertUser.run({
       id: user.id,
       name,
       nameKey: nameKey(name),
       isLocal: isLocal ? 1 : null,
       role,
+      minor: minor ? 1 : 0,
       passwordHash,
       createdAt: user.createdAt,
     });
@@ -75,7 +93,7 @@ export function createSqliteUsers(context: SqliteContext): UserStore {
     async create(input) {
       return context.write(() => {
         if (selectByKey.get(nameKey(input.name)) !== undefined) throw userExists(input.name);
-        return insert(input.name, input.role, input.passwordHash, false);
+        return insert(input.name, input.role, input.passwordHash, false, input.minor === true);
       });
     },
     async findByName(name) {
@@ -95,6 +113,12 @@ export function createSqliteUsers(context: SqliteContext): UserStore {
     },
     async setRole(userId, role) {
       context.write(() => mustChange(updateRole.run(role, userId).changes, userId));
+    },
+    async setMinor(userId, minor) {
+      context.write(() => mustChange(updateMinor.run(minor ? 1 : 0, userId).changes, userId));
+    },
+    async delete(userId) {
+      return context.write(() => deleteUser(userId));
     },
     async list() {
       return context.read(() => selectAll.all().map(toUser));

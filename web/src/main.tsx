@@ -8,6 +8,7 @@ import './styles/forms.css';
 import './styles/gallery.css';
 import './styles/chat.css';
 import './styles/editor.css';
+import './styles/users.css';
 
 const root = document.getElementById('root');
 if (root) {

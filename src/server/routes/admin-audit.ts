@@ -10,6 +10,7 @@ import { errorResponses, jsonResponse } from '../schemas/common.js';
 
 const AuditQuerySchema = z.object({
   action: z.enum(['block', 'revise', 'flag']).optional(),
+  source: z.enum(['classifier', 'llm_guard', 'injection_scan']).optional(),
   /** Unix milliseconds or an ISO 8601 date. */
   since: z.string().min(1).max(40).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -25,13 +26,16 @@ const AuditRowSchema = z
     sessionId: z.string().nullable(),
     messageId: z.string().nullable(),
     characterId: z.string().nullable(),
-    direction: z.enum(['input', 'output', 'import']),
+    direction: z.enum(['input', 'output', 'import', 'memory', 'tool']),
     action: z.enum(['block', 'revise', 'flag']),
+    source: z.enum(['classifier', 'llm_guard', 'injection_scan']).openapi({
+      description: 'Who decided: the built-in classifier, the LLM guard, or the hidden-instruction scan',
+    }),
     policy: z.string(),
     categories: z.array(z.string()),
     scores: z.record(z.string(), z.number()),
     reason: z.string(),
-    text: z.string(),
+    text: z.string().openapi({ description: "Empty once the owner's account was deleted" }),
     revisions: z.array(z.object({ critique: z.string(), revision: z.string() })),
   })
   .openapi('AuditRow');
@@ -40,7 +44,8 @@ const listAudit = createRoute({
   method: 'get',
   path: '/api/admin/audit',
   tags: ['admin'],
-  summary: 'Safety audit log: blocks, revisions and flags, newest first',
+  summary:
+    'Safety audit log: blocks, revisions and flags, newest first; filter by action, source, owner, session, time',
   middleware: [requireAuth(['admin'])],
   request: { query: AuditQuerySchema },
   responses: { 200: jsonResponse(z.array(AuditRowSchema), 'Audit rows'), ...errorResponses(400, 401, 403) },
@@ -67,6 +72,7 @@ export function createAdminAuditRoutes() {
     const since = parseSince(query.since);
     const rows = await c.get('deps').starling.store.audit.list({
       ...(query.action === undefined ? {} : { action: query.action }),
+      ...(query.source === undefined ? {} : { source: query.source }),
       ...(since === undefined ? {} : { since }),
       ...(query.limit === undefined ? {} : { limit: query.limit }),
       ...(query.ownerId === undefined ? {} : { ownerId: query.ownerId }),

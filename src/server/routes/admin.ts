@@ -1,6 +1,7 @@
 /**
- * Admin-only: list users, disable or enable them, change their role, reset their password, open or
- * close sign-up. The last active admin cannot be disabled or demoted (409 `last_admin`).
+ * Admin-only: list and create users, disable or enable them, change their role, mark minors, reset their
+ * password, delete them with everything they own, open or close sign-up. The last active admin cannot
+ * be disabled, demoted or deleted (409 `last_admin`), nor the local user deleted.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -9,7 +10,15 @@ import type { User } from '../../spec/store.js';
 import type { AppEnv } from '../env.js';
 import { callerOf, requireAuth } from '../middleware/auth.js';
 import { createRouter } from '../router.js';
-import { ResetPasswordSchema, RoleSchema, SettingsSchema, UserSchema } from '../schemas/accounts.js';
+import {
+  CreateUserSchema,
+  MinorSchema,
+  ResetPasswordSchema,
+  RoleSchema,
+  SettingsSchema,
+  UserSchema,
+} from '../schemas/accounts.js';
+import { deleteUserEverywhere } from '../user-deletion.js';
 import {
   ErrorSchema,
   IdParams,
@@ -32,6 +41,20 @@ const listUsers = createRoute({
   summary: 'All users',
   middleware: [adminOnly],
   responses: { 200: jsonResponse(z.array(UserSchema), 'Users'), ...errorResponses(401, 403) },
+});
+
+const createUser = createRoute({
+  method: 'post',
+  path: '/api/admin/users',
+  tags: ['admin'],
+  summary: 'Create a user with a password (role `user` and not a minor unless given)',
+  middleware: [adminOnly],
+  request: { body: jsonBody(CreateUserSchema) },
+  responses: {
+    201: jsonResponse(UserSchema, 'The new user'),
+    409: jsonResponse(ErrorSchema, '`user_exists`: the name is taken (case-insensitive)'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 function toggleRoute(action: 'disable' | 'enable') {
@@ -60,6 +83,31 @@ const setRole = createRoute({
   responses: {
     200: jsonResponse(UserSchema, 'The user'),
     409: lastAdmin,
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const setMinor = createRoute({
+  method: 'put',
+  path: '/api/admin/users/{id}/minor',
+  tags: ['admin'],
+  summary: "Mark a user as a minor or not (a minor's turns run under the teen policy at least)",
+  middleware: [adminOnly],
+  request: { params: IdParams, body: jsonBody(MinorSchema) },
+  responses: { 200: jsonResponse(UserSchema, 'The user'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const deleteUser = createRoute({
+  method: 'delete',
+  path: '/api/admin/users/{id}',
+  tags: ['admin'],
+  summary:
+    'Delete a user and everything they own (characters, chats, memories, keys); audit rows stay without text',
+  middleware: [adminOnly],
+  request: { params: IdParams },
+  responses: {
+    200: jsonResponse(OkSchema, 'Deleted'),
+    409: jsonResponse(ErrorSchema, '`last_admin` or `local_user_protected`'),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -103,6 +151,9 @@ async function userById(c: Context<AppEnv>, id: string): Promise<User> {
 export function createAdminRoutes() {
   const app = createRouter();
   app.openapi(listUsers, async (c) => c.json(await c.get('deps').accounts.listUsers(), 200));
+  app.openapi(createUser, async (c) =>
+    c.json(await c.get('deps').accounts.createUser(c.req.valid('json')), 201),
+  );
   for (const action of ['disable', 'enable'] as const) {
     app.openapi(toggleRoute(action), async (c) => {
       const { id } = c.req.valid('param');
@@ -118,6 +169,18 @@ export function createAdminRoutes() {
     const { id } = c.req.valid('param');
     const { role } = c.req.valid('json');
     return c.json(await c.get('deps').accounts.setRole(id, role), 200);
+  });
+  app.openapi(setMinor, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await c.get('deps').accounts.setMinor(id, c.req.valid('json').minor), 200);
+  });
+  app.openapi(deleteUser, async (c) => {
+    const { id } = c.req.valid('param');
+    if (id === callerOf(c).user.id) {
+      throw new StarlingError('invalid_target', 'delete your own account with DELETE /api/me');
+    }
+    await deleteUserEverywhere(c, id, () => c.get('deps').accounts.deleteUser(id));
+    return c.json({ ok: true as const }, 200);
   });
   app.openapi(resetPassword, async (c) => {
     const { id } = c.req.valid('param');

@@ -15,11 +15,13 @@ import {
   AuthStatusSchema,
   ChangePasswordSchema,
   CredentialsSchema,
+  DeleteAccountSchema,
   LoginResultSchema,
   MeSchema,
   PasswordChangedSchema,
 } from '../schemas/accounts.js';
-import { OkSchema, errorResponses, jsonBody, jsonResponse } from '../schemas/common.js';
+import { ErrorSchema, OkSchema, errorResponses, jsonBody, jsonResponse } from '../schemas/common.js';
+import { deleteUserEverywhere } from '../user-deletion.js';
 
 const anyScope = requireAuth(['read', 'write', 'chat', 'admin']);
 
@@ -70,6 +72,22 @@ function changePasswordRoute() {
     request: { body: jsonBody(ChangePasswordSchema) },
     responses: {
       200: jsonResponse(PasswordChangedSchema, 'Changed'),
+      ...errorResponses(400, 401, 403, 429),
+    },
+  });
+}
+
+function deleteAccountRoute() {
+  return createRoute({
+    method: 'delete',
+    path: '/api/me',
+    tags: ['auth'],
+    summary: 'Delete your own account and everything you own (needs your password); signs you out for good',
+    middleware: [requireAuth(['write']), attemptLimit((c) => `password:${callerOf(c).user.id}`)],
+    request: { body: jsonBody(DeleteAccountSchema) },
+    responses: {
+      200: jsonResponse(OkSchema, 'Deleted'),
+      409: jsonResponse(ErrorSchema, '`last_admin` or `local_user_protected`'),
       ...errorResponses(400, 401, 403, 429),
     },
   });
@@ -142,6 +160,15 @@ export function createAuthRoutes() {
     if (caller.via !== 'cookie') return c.json({ ok: true as const, csrfToken: null }, 200);
     const { csrfToken } = await signIn(c, caller.user);
     return c.json({ ok: true as const, csrfToken }, 200);
+  });
+  app.openapi(deleteAccountRoute(), async (c) => {
+    const caller = callerOf(c);
+    const { password } = c.req.valid('json');
+    await deleteUserEverywhere(c, caller.user.id, () =>
+      c.get('deps').accounts.deleteOwnAccount(caller.user.id, password),
+    );
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
   });
   app.openapi(status, async (c) => {
     const { accounts } = c.get('deps');

@@ -58,6 +58,12 @@ const PromptReportSchema = z
         }),
       )
       .optional(),
+    quarantinedMemories: z
+      .array(z.object({ id: z.string(), rules: z.array(z.string()), reason: z.string() }))
+      .optional()
+      .openapi({
+        description: 'Recalled memories kept out of the prompt: they carry instructions aimed at the model',
+      }),
     counter: z.enum(['exact', 'estimate']),
   })
   .openapi('PromptReport');
@@ -191,6 +197,9 @@ export function createPromptRoutes() {
         droppedMessageIds: report.droppedMessageIds,
         droppedExampleBlocks: report.droppedExampleBlocks,
         ...(report.memories === undefined ? {} : { memories: report.memories }),
+        ...(report.quarantinedMemories === undefined
+          ? {}
+          : { quarantinedMemories: report.quarantinedMemories }),
         counter: counter.kind,
       },
       200,

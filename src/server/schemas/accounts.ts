@@ -7,6 +7,8 @@ export const UserSchema = z
     name: z.string(),
     role: z.enum(['admin', 'user']),
     disabled: z.boolean(),
+    minor: z.boolean().openapi({ description: "A minor's turns run under the teen safety policy at least" }),
+    local: z.boolean().openapi({ description: 'The local user of a personal install (cannot be deleted)' }),
     createdAt: z.number(),
   })
   .openapi('User');
@@ -90,4 +92,19 @@ export const ResetPasswordSchema = z
   .strictObject({ password: z.string().min(1).max(1024) })
   .openapi('ResetPassword');
 
+export const MinorSchema = z.strictObject({ minor: z.boolean() }).openapi('Minor');
+
+export const DeleteAccountSchema = z
+  .strictObject({ password: z.string().min(1).max(1024) })
+  .openapi('DeleteAccount');
+
 export const RoleSchema = z.strictObject({ role: z.enum(['admin', 'user']) }).openapi('Role');
+
+export const CreateUserSchema = z
+  .strictObject({
+    name: z.string().min(1).max(64),
+    password: z.string().min(1).max(1024),
+    role: z.enum(['admin', 'user']).optional(),
+    minor: z.boolean().optional(),
+  })
+  .openapi('CreateUser');

@@ -1,4 +1,4 @@
-/** The top bar: brand, main navigation (Audit for admins only), language, theme and sign-out. */
+/** The top bar: brand, main navigation (Audit and Users for admins only), language, theme and sign-out. */
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import type { Route } from '../lib/routes.js';
@@ -11,7 +11,7 @@ import { ThemeToggle } from './theme-toggle.js';
 export function AppHeader({ route }: { route: Route }) {
   const { t } = useI18n();
   const { navigate, signOut, user } = useApp();
-  const onCharacters = route.name !== 'settings' && route.name !== 'audit';
+  const onCharacters = route.name !== 'settings' && route.name !== 'audit' && route.name !== 'users';
   return (
     <header className="app-header">
       <a
@@ -47,16 +47,28 @@ export function AppHeader({ route }: { route: Route }) {
           {t('nav.settings')}
         </a>
         {user.role === 'admin' && (
-          <a
-            href="/audit"
-            aria-current={route.name === 'audit' ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate({ name: 'audit' });
-            }}
-          >
-            {t('nav.audit')}
-          </a>
+          <>
+            <a
+              href="/audit"
+              aria-current={route.name === 'audit' ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ name: 'audit' });
+              }}
+            >
+              {t('nav.audit')}
+            </a>
+            <a
+              href="/users"
+              aria-current={route.name === 'users' ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate({ name: 'users' });
+              }}
+            >
+              {t('nav.users')}
+            </a>
+          </>
         )}
       </nav>
       <div className="header-tools">

@@ -1,6 +1,7 @@
 /**
- * Admins only: the safety audit log (GET /api/admin/audit), newest first, filtered by action and
- * by date. Every field, the audited text included, is rendered as plain text.
+ * Admins only: the safety audit log (GET /api/admin/audit), newest first, filtered by action,
+ * source (classifier, LLM guard, instruction scan) and date. Every field, the audited text
+ * included, is rendered as plain text.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditFilter, AuditRow } from '../../../src/client/index.js';
@@ -8,7 +9,9 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 
 type Action = NonNullable<AuditFilter['action']>;
+type Source = NonNullable<AuditFilter['source']>;
 const actions: Action[] = ['block', 'revise', 'flag'];
+const sources: Source[] = ['classifier', 'llm_guard', 'injection_scan'];
 const EXCERPT_LENGTH = 160;
 
 /** The audit page. */
@@ -17,12 +20,18 @@ export function AuditPage() {
   const { api, reportError } = useApp();
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [action, setAction] = useState<Action | ''>('');
+  const [source, setSource] = useState<Source | ''>('');
   const [since, setSince] = useState('');
 
   const load = useCallback(() => {
-    const filter: AuditFilter = { limit: 200, ...(action ? { action } : {}), ...(since ? { since } : {}) };
+    const filter: AuditFilter = {
+      limit: 200,
+      ...(action ? { action } : {}),
+      ...(source ? { source } : {}),
+      ...(since ? { since } : {}),
+    };
     api.audit.list(filter).then(setRows).catch(reportError);
-  }, [api, action, since, reportError]);
+  }, [api, action, source, since, reportError]);
   useEffect(load, [load]);
 
   const format = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en', {
@@ -46,6 +55,17 @@ export function AuditPage() {
           </select>
         </label>
         <label className="inline-select">
+          <span>{t('audit.source')}</span>
+          <select value={source} onChange={(event) => setSource(event.target.value as Source | '')}>
+            <option value="">{t('audit.allSources')}</option>
+            {sources.map((name) => (
+              <option key={name} value={name}>
+                {t(`audit.source.${name}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-select">
           <span>{t('audit.since')}</span>
           <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />
         </label>
@@ -62,6 +82,7 @@ export function AuditPage() {
                 <th scope="col">{t('audit.time')}</th>
                 <th scope="col">{t('audit.direction')}</th>
                 <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.source')}</th>
                 <th scope="col">{t('audit.policy')}</th>
                 <th scope="col">{t('audit.categories')}</th>
                 <th scope="col">{t('audit.reason')}</th>
@@ -70,7 +91,7 @@ export function AuditPage() {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.id} data-action={row.action}>
+                <tr key={row.id} data-action={row.action} data-source={row.source}>
                   <td>{format.format(row.at)}</td>
                   <td>{row.direction}</td>
                   <td>
@@ -78,11 +99,18 @@ export function AuditPage() {
                       {row.action}
                     </span>
                   </td>
+                  <td>{t(`audit.source.${row.source}`)}</td>
                   <td>{row.policy}</td>
                   <td>{row.categories.join(', ')}</td>
                   <td>{row.reason}</td>
                   <td className="audit-text">
-                    {row.text.length > EXCERPT_LENGTH ? `${row.text.slice(0, EXCERPT_LENGTH)}…` : row.text}
+                    {row.text === '' ? (
+                      <span className="muted">{t('audit.erased')}</span>
+                    ) : row.text.length > EXCERPT_LENGTH ? (
+                      `${row.text.slice(0, EXCERPT_LENGTH)}…`
+                    ) : (
+                      row.text
+                    )}
                   </td>
                 </tr>
               ))}

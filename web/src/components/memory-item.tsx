@@ -3,6 +3,9 @@ import { useState } from 'react';
 import type { Memory } from '../../../src/client/index.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
+/** What a summary covers (its `subject`), as written by the `memory.summary` job. */
+const SUMMARY_SCOPES = ['chunk', 'session', 'relationship'] as const;
+
 interface MemoryItemProps {
   memory: Memory;
   onSave: (text: string) => void;
@@ -15,10 +18,13 @@ export function MemoryItem({ memory, onSave, onForget }: MemoryItemProps) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(memory.text);
   const date = new Date(memory.timestamp).toLocaleDateString();
+  const scope =
+    memory.kind === 'summary' ? SUMMARY_SCOPES.find((name) => name === memory.subject) : undefined;
   return (
     <li className="memory-item" data-memory-id={memory.id}>
       <div className="muted small">
-        {t(`memory.kind.${memory.kind}`)} · {date}
+        {t(`memory.kind.${memory.kind}`)}
+        {scope ? ` (${t(`memory.summary.${scope}`)})` : ''} · {date}
         {memory.speaker ? ` · ${memory.speaker}` : ''}
       </div>
       {editing ? (

@@ -5,6 +5,7 @@ import { ChatPage } from './chat-page.js';
 import { EditorPage } from './editor-page.js';
 import { GalleryPage } from './gallery-page.js';
 import { SettingsPage } from './settings-page.js';
+import { UsersPage } from './users-page.js';
 
 /** The page of `route`; keyed so that moving between characters starts fresh. */
 export function Page({ route }: { route: Route }) {
@@ -15,6 +16,8 @@ export function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'users':
+      return <UsersPage />;
     case 'editor':
       return <EditorPage key={route.characterId} characterId={route.characterId} />;
     case 'chat':

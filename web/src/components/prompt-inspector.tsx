@@ -126,6 +126,19 @@ export function PromptInspector({ sessionId, draft, personaId, version, onClose 
               )}
             </>
           )}
+          {report.quarantinedMemories !== undefined && report.quarantinedMemories.length > 0 && (
+            <div className="notice warning" role="status">
+              <h3>{t('inspector.quarantined')}</h3>
+              <p className="small">{t('inspector.quarantinedHint')}</p>
+              <ul className="memories-quarantined">
+                {report.quarantinedMemories.map((memory) => (
+                  <li key={memory.id} className="small">
+                    {memory.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <h3>{t('inspector.messages')}</h3>
           <ol className="prompt-messages">
             {report.messages.map((message, index) => (

@@ -1,7 +1,8 @@
-/** Settings: appearance (language, theme), personas, models, API keys. */
+/** Settings: appearance (language, theme), personas, models, API keys, the account. */
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApp } from '../lib/app-context.js';
 import type { ThemeChoice } from '../lib/theme.js';
+import { AccountSettings } from './account-settings.js';
 import { KeysSettings } from './keys-settings.js';
 import { LanguageSelect } from './language-select.js';
 import { ModelsSettings } from './models-settings.js';
@@ -31,6 +32,7 @@ export function SettingsPage() {
       <PersonasSettings />
       <ModelsSettings />
       <KeysSettings />
+      <AccountSettings />
     </div>
   );
 }
