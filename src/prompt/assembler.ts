@@ -20,6 +20,7 @@ import type { MacroContext } from './macros.js';
 import { expandMacros, expandNameMacros } from './macros.js';
 import { buildMemoryBlock, type MemoryBlock } from './memory-block.js';
 import { buildPromptParts } from './prompt-parts.js';
+import { buildSummaryBlock, type PlacedSummary } from './summary-block.js';
 import type { PromptParts } from './prompt-parts.js';
 import { hashParts, seededRandom } from './seeded-random.js';
 import type { PromptInput, PromptSettings } from './settings.js';
@@ -33,6 +34,8 @@ export interface AssembledPromptReport extends AssembledPrompt {
   warnings: string[];
   /** Entries that matched but were left out (budget, probability). */
   skippedLore: SkippedEntry[];
+  /** Long-term summaries placed (absent when none were given). */
+  summaries?: PlacedSummary[];
 }
 
 export interface PromptAssembler {
@@ -157,6 +160,22 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
           0,
           Math.min(Math.floor(settings.memoryBudgetShare * budget), budget - required - fixedLoreCost),
         );
+  // Its own share of the budget, not what is left after history: the block changes only when a
+  // summary does, and the cut does not move with it.
+  const summaryBlock = buildSummaryBlock({
+    summaries: input.summaries ?? [],
+    char: context.char,
+    user: context.user,
+    historyIds: new Set(history.map((message) => message.id)),
+    budget:
+      Math.min(
+        Math.floor(settings.summaryBudgetShare * budget),
+        budget - required - fixedLoreCost - memoryReserve,
+      ) - separator,
+    count,
+  });
+  const summaryCost = summaryBlock.content === '' ? 0 : summaryBlock.tokens + separator;
+  const summaryIds = summaryBlock.summaries.map((summary) => summary.id);
   let memoryBlock: MemoryBlock = { content: '', memories: [], tokens: 0 };
   let shrink = 0;
   let fit: FitResult | undefined;
@@ -169,7 +188,7 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
       historyTokens: anchoredTokens(older, anchors.retained, (text) => count(text) + overhead),
       historyIds: olderIds,
       exampleTokens,
-      available: budget - required - fixedLoreCost - currentCost - memoryReserve - shrink,
+      available: budget - required - fixedLoreCost - currentCost - memoryReserve - summaryCost - shrink,
       step,
       previous: previousState,
     });
@@ -183,7 +202,8 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
     memoryBlock = buildMemoryBlock({
       memories: input.memories ?? [],
       char: context.char,
-      keptMessageIds: new Set(kept.map((message) => message.id)),
+      // What the summary block already says is not recalled again.
+      keptMessageIds: new Set([...kept.map((message) => message.id), ...summaryIds]),
       budget: memoryReserve - overhead - shrink,
       count,
       maxItems: settings.memoryMaxItems,
@@ -197,7 +217,10 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
       { role: 'system', section: 'memory', depth: settings.memoryDepth, content: memoryBlock.content },
     ];
     messages = layoutMessages({
-      head: headParts(parts, placement, fit.keptExamples),
+      head: [
+        ...headParts(parts, placement, fit.keptExamples),
+        { role: 'system', section: 'summary', content: summaryBlock.content },
+      ],
       history: kept,
       inserts,
       tail: [{ role: 'system', section: 'post_history', content: parts.postHistory }],
@@ -227,7 +250,10 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
     tokens: {
       total,
       budget,
-      bySection: bySection(messages, count, parts, fit.keptExamples, placement, inserts),
+      bySection: {
+        ...bySection(messages, count, parts, fit.keptExamples, placement, inserts),
+        ...(summaryBlock.content === '' ? {} : { summary: count(summaryBlock.content) }),
+      },
     },
     lore: reportLore(
       activation,
@@ -244,6 +270,7 @@ function assemble(input: PromptInput, caches: Caches, preview: boolean): Assembl
     warnings: activation.warnings,
     skippedLore: activation.skipped,
     ...(input.memories === undefined ? {} : { memories: memoryBlock.memories }),
+    ...(input.summaries === undefined ? {} : { summaries: summaryBlock.summaries }),
   };
 }
 

@@ -1,6 +1,12 @@
 /** The prompt module: macros, lorebook activation, prompt layout, context budget, token estimates. */
 export { DEFAULT_PROMPT_SETTINGS, resolveSettings } from './settings.js';
-export type { HistoryMessage, PromptInput, PromptSettings, RecalledMemory } from './settings.js';
+export type {
+  HistoryMessage,
+  PromptInput,
+  PromptSettings,
+  PromptSummary,
+  RecalledMemory,
+} from './settings.js';
 export { expandMacros, expandNameMacros } from './macros.js';
 export type { MacroContext } from './macros.js';
 export { activateLore } from './lore-activation.js';

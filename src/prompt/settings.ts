@@ -29,6 +29,8 @@ export interface PromptSettings {
   memoryDepth: number;
   /** Most memories quoted per turn. */
   memoryMaxItems: number;
+  /** Share of the context budget the long-term summaries may use (longer ones are truncated). */
+  summaryBudgetShare: number;
 }
 
 export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
@@ -46,6 +48,7 @@ export const DEFAULT_PROMPT_SETTINGS: PromptSettings = Object.freeze({
   memoryBudgetShare: 0.1,
   memoryDepth: 1,
   memoryMaxItems: 8,
+  summaryBudgetShare: 0.1,
 });
 
 export interface HistoryMessage {
@@ -87,6 +90,22 @@ export interface PromptInput {
   memories?: RecalledMemory[];
   /** Extra macro values, e.g. `affinity`, `trust`, `mood`. */
   variables?: Record<string, string>;
+  /**
+   * Long-term summaries (relationship, then this chat's earlier part), placed as quoted data after
+   * the character part and before history, inside `summaryBudgetShare`. They change only when a new
+   * summary is written, so the prefix before history stays cached between turns.
+   */
+  summaries?: PromptSummary[];
+}
+
+/** A model-written summary handed to the prompt. */
+export interface PromptSummary {
+  id: string;
+  /** `relationship`: across chats with this person; `session`: the part of this chat that left the window. */
+  scope: 'relationship' | 'session';
+  text: string;
+  /** A session summary is shown only when the messages it cites are on this branch of the chat. */
+  citedMessageIds: string[];
 }
 
 /** A memory handed to the prompt: text plus where it came from. */
@@ -114,5 +133,6 @@ export function resolveSettings(partial: Partial<PromptSettings> | undefined): P
     memoryBudgetShare: Math.min(0.5, Math.max(0, merged.memoryBudgetShare)),
     memoryDepth: Math.max(0, Math.floor(merged.memoryDepth)),
     memoryMaxItems: Math.max(0, Math.floor(merged.memoryMaxItems)),
+    summaryBudgetShare: Math.min(0.5, Math.max(0, merged.summaryBudgetShare)),
   };
 }
