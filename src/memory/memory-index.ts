@@ -140,7 +140,13 @@ export function createMemoryIndex(overrides: Partial<MemoryIndexOptions> = {}): 
     for (const name of [...parsed.names, ...(query.speaker ? [query.speaker.toLowerCase()] : [])]) {
       for (const key of names.get(name) ?? []) speakerKeys.add(key);
     }
-    const context = { info: (doc: number) => (byDoc[doc] as Entry).info, names: speakerKeys, now, options };
+    const ranking = query.priors === false ? { ...options, recencyWeight: 0, importanceWeight: 0 } : options;
+    const context = {
+      info: (doc: number) => (byDoc[doc] as Entry).info,
+      names: speakerKeys,
+      now,
+      options: ranking,
+    };
     const pool = Math.max(options.candidates, query.k);
     let ranked = rerank(bm25.search(parsed.bag, pool), context);
     if (options.feedback !== null && ranked.length > 0) {

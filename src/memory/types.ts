@@ -28,6 +28,11 @@ export interface MemoryQuery {
   /** Reference for "last week" and recency; defaults to the newest memory's time. */
   now?: number;
   k: number;
+  /**
+   * Apply the recency and importance priors (default true). Hybrid search asks for BM25 ranks
+   * without them and applies them once, after fusing with the vector ranks.
+   */
+  priors?: boolean;
 }
 
 export interface ScoredItem {

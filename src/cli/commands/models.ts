@@ -90,6 +90,11 @@ export function registerModels(program: Command): void {
     )
     .option('--context <tokens>', 'context window in tokens')
     .option('--default', 'make it the default model')
+    .option('--embedder', 'make it the embedding model for memory recall (an /embeddings endpoint or a GGUF)')
+    .option(
+      '--dimensions <n>',
+      'embedding dimensions to ask an /embeddings endpoint for (OpenAI text-embedding-3)',
+    )
     .action(
       async (
         name: string,
@@ -100,6 +105,8 @@ export function registerModels(program: Command): void {
           apiKeyEnv?: string;
           context?: string;
           default?: boolean;
+          embedder?: boolean;
+          dimensions?: string;
         },
       ) => {
         const known = ['llama', ...remotePresetNames];
@@ -110,6 +117,7 @@ export function registerModels(program: Command): void {
           );
         }
         const contextSize = parsePositiveInt('--context', options.context) ?? null;
+        const dimensions = parsePositiveInt('--dimensions', options.dimensions);
         await withStarling(async (starling) => {
           const modelPath = options.provider === 'llama' ? path.resolve(options.model) : options.model;
           await starling.store.models.upsert({
@@ -119,10 +127,18 @@ export function registerModels(program: Command): void {
             baseUrl: options.baseUrl ?? null,
             apiKeyEnv: options.apiKeyEnv ?? null,
             contextSize,
-            options: {},
+            options: dimensions === undefined ? {} : { dimensions },
           });
-          if (options.default) saveConfig(starling.home, { ...starling.config, defaultModel: name });
-          process.stderr.write(`added model ${name}${options.default ? ' (default)' : ''}\n`);
+          const config = {
+            ...starling.config,
+            ...(options.default ? { defaultModel: name } : {}),
+            ...(options.embedder ? { embedder: name } : {}),
+          };
+          if (options.default || options.embedder) saveConfig(starling.home, config);
+          const roles = [options.default ? 'default' : '', options.embedder ? 'embedder' : ''].filter(
+            Boolean,
+          );
+          process.stderr.write(`added model ${name}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}\n`);
         });
       },
     );
