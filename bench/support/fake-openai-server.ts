@@ -1,13 +1,23 @@
 /**
  * A local OpenAI-compatible chat backend for fault tests and the load bench: emits tokens at a fixed
  * rate, can stamp each token with its send time, and can fail before the first token, fail mid-stream
- * or hang. Loopback only; behaviour can be changed between requests.
+ * or hang. A `script` can answer a request with chosen text and streamed tool calls (tool tests).
+ * Loopback only; behaviour can be changed between requests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export type FakeBackendMode = 'ok' | 'fail-before-first-token' | 'fail-mid-stream' | 'hang';
+
+/** A scripted streamed answer: tool calls (arguments sent in two fragments) and/or text. */
+export interface FakeScriptedReply {
+  text?: string;
+  toolCalls?: { id?: string; name: string; arguments: string }[];
+}
+
+/** A chat request as the fake received it (the parsed JSON body). */
+export type FakeChatRequest = Record<string, unknown>;
 
 export interface FakeBackendBehavior {
   mode: FakeBackendMode;
@@ -24,6 +34,8 @@ export interface FakeBackendBehavior {
    * together do not send their tokens in aligned bursts (load bench).
    */
   staggerTokens: boolean;
+  /** Answers streamed requests when set and it returns a reply (else the token behaviour applies). */
+  script?: (request: FakeChatRequest, index: number) => FakeScriptedReply | null;
 }
 
 export interface FakeOpenAIServer {
@@ -33,6 +45,8 @@ export interface FakeOpenAIServer {
   readonly requests: () => number;
   /** Streams being sent (or hanging) right now. */
   readonly active: () => number;
+  /** Bodies of the chat requests received so far, oldest first. */
+  readonly bodies: () => FakeChatRequest[];
   setBehavior(patch: Partial<FakeBackendBehavior>): void;
   close(): Promise<void>;
 }
@@ -64,6 +78,7 @@ export async function startFakeOpenAIServer(
   let behavior: FakeBackendBehavior = { ...defaultBehavior, ...initial };
   let requests = 0;
   let active = 0;
+  const bodies: FakeChatRequest[] = [];
   const sockets = new Set<Socket>();
 
   const server = createServer((request, response) => {
@@ -91,7 +106,11 @@ export async function startFakeOpenAIServer(
       max_tokens?: number;
       max_completion_tokens?: number;
     };
+    bodies.push(body as FakeChatRequest);
     const current = behavior;
+    const scripted =
+      body.stream === true ? current.script?.(body as FakeChatRequest, bodies.length - 1) : null;
+    if (scripted) return sendScripted(response, scripted);
     if (current.mode === 'fail-before-first-token') {
       return json(response, 500, { error: { message: 'fake backend failure', type: 'server_error' } });
     }
@@ -134,6 +153,7 @@ export async function startFakeOpenAIServer(
     baseUrl: `http://127.0.0.1:${boundPort}/v1`,
     requests: () => requests,
     active: () => active,
+    bodies: () => [...bodies],
     setBehavior(patch) {
       behavior = { ...behavior, ...patch };
     },
@@ -144,7 +164,35 @@ export async function startFakeOpenAIServer(
   };
 }
 
-function chunk(delta: Record<string, string>, finishReason: string | null) {
+/** Streams a scripted reply: each tool call's arguments in two fragments, then the text, then the finish. */
+function sendScripted(response: ServerResponse, reply: FakeScriptedReply): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const send = (delta: Record<string, unknown>, finish: string | null = null) =>
+    response.write(`data: ${JSON.stringify(chunk(delta, finish))}\n\n`);
+  const calls = reply.toolCalls ?? [];
+  calls.forEach((call, index) => {
+    const half = Math.floor(call.arguments.length / 2);
+    const id = call.id ?? `call_${index}`;
+    send({
+      tool_calls: [
+        {
+          index,
+          id,
+          type: 'function',
+          function: { name: call.name, arguments: call.arguments.slice(0, half) },
+        },
+      ],
+    });
+    send({ tool_calls: [{ index, function: { arguments: call.arguments.slice(half) } }] });
+  });
+  for (const word of (reply.text ?? '').split(/(?<= )/)) if (word !== '') send({ content: word });
+  send({}, calls.length > 0 ? 'tool_calls' : 'stop');
+  response.end(
+    `data: ${JSON.stringify({ ...chunk({}, null), choices: [], usage: usage(calls.length + 1) })}\n\ndata: [DONE]\n\n`,
+  );
+}
+
+function chunk(delta: Record<string, unknown>, finishReason: string | null) {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',

@@ -14,6 +14,7 @@ export async function runRepl(input: {
   sessionId: string;
   model?: string;
   maxOutputTokens?: number;
+  memoryTools?: boolean;
   output: Output;
 }): Promise<void> {
   const { starling, sessionId, output } = input;
@@ -36,6 +37,7 @@ export async function runRepl(input: {
             text: line,
             model: input.model,
             maxOutputTokens: input.maxOutputTokens,
+            memoryTools: input.memoryTools,
           });
           continue;
         }
@@ -50,6 +52,7 @@ export async function runRepl(input: {
               text: '',
               model: input.model,
               maxOutputTokens: input.maxOutputTokens,
+              memoryTools: input.memoryTools,
               regenerate: true,
             });
             break;

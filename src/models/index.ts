@@ -13,3 +13,11 @@ export {
   type CatalogEntry,
 } from './catalog.js';
 export { pullModel, type PullModelOptions, type PullProgress, type PullResult } from './pull/pull-model.js';
+export {
+  createRemoteEmbedder,
+  loadLlamaEmbedder,
+  openEmbedder,
+  type LlamaEmbedderOptions,
+  type OpenEmbedderOptions,
+  type RemoteEmbedderOptions,
+} from './embedding/index.js';

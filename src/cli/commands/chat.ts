@@ -12,6 +12,7 @@ interface ChatOptions {
   model?: string;
   maxTokens?: string;
   json?: boolean;
+  memoryTools?: boolean;
 }
 
 /** Registers `chat`. */
@@ -25,9 +26,12 @@ export function registerChat(program: Command): void {
     .option('--model <spec>', 'a configured model name, a catalog name or a .gguf path')
     .option('--max-tokens <n>', 'cap the reply length in tokens')
     .option('--json', 'print {sessionId, messageId, text, finishReason, usage} at the end')
+    .option('--memory-tools', 'let the model call remember, recall and forget (models that call tools)')
     .action(async (characterRef: string, options: ChatOptions) => {
       const output = createOutput(options.json === true);
       const maxOutputTokens = parsePositiveInt('--max-tokens', options.maxTokens);
+      // Absent: the config's `memoryTools` decides.
+      const memoryTools = options.memoryTools === true ? true : undefined;
       await withStarling(async (starling) => {
         const character = await starling.character(characterRef);
         // Load the model before creating a session, so a missing model leaves nothing behind.
@@ -36,13 +40,14 @@ export function registerChat(program: Command): void {
           options.session ??
           (await newSession(starling, character.id, output, options.message === undefined));
         if (options.message === undefined) {
-          return runRepl({ starling, sessionId, model: options.model, maxOutputTokens, output });
+          return runRepl({ starling, sessionId, model: options.model, maxOutputTokens, output, memoryTools });
         }
         const result = await sendWithInterrupt(starling, output, {
           sessionId,
           text: options.message,
           model: options.model,
           maxOutputTokens,
+          memoryTools,
         });
         if (output.json) {
           output.printJson({
@@ -70,7 +75,14 @@ async function newSession(starling: Starling, characterId: string, output: Outpu
 export async function sendWithInterrupt(
   starling: Starling,
   output: Output,
-  input: { sessionId: string; text: string; model?: string; maxOutputTokens?: number; regenerate?: boolean },
+  input: {
+    sessionId: string;
+    text: string;
+    model?: string;
+    maxOutputTokens?: number;
+    regenerate?: boolean;
+    memoryTools?: boolean;
+  },
 ) {
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
@@ -84,6 +96,7 @@ export async function sendWithInterrupt(
       sessionId: input.sessionId,
       model: input.model,
       maxOutputTokens: input.maxOutputTokens,
+      memoryTools: input.memoryTools,
       signal: controller.signal,
       onEvent,
     };

@@ -10,8 +10,10 @@ import type {
   SharedV3Warning,
 } from '@ai-sdk/provider';
 import type { ChatHistoryItem, ChatWrapper, LlamaChatResponse, LlamaModel } from 'node-llama-cpp';
+import { randomUUID } from 'node:crypto';
 import { toStarlingError } from '../../spec/errors.js';
 import type { LlamaGenerationSettings } from './llama-call-options.js';
+import { createFunctionCallTracker } from './llama-function-calls.js';
 import type { SerialQueue } from './serial-queue.js';
 import type { SessionSequences } from './session-sequences.js';
 
@@ -103,10 +105,14 @@ async function run(
   let textStarted = false;
   let outputTokens = 0;
   let account: PromptAccount = { promptTokens: 0, reusedPromptTokens: 0 };
+  const functionCalls = createFunctionCallTracker();
 
   const result = await request.queue.run(async () => {
     const slot = await request.sessions.acquire(settings.sessionKey);
-    const { contextText } = chatWrapper.generateContextState({ chatHistory: request.history });
+    const { contextText } = chatWrapper.generateContextState({
+      chatHistory: request.history,
+      ...(settings.functions === undefined ? {} : { availableFunctions: settings.functions }),
+    });
     const promptTokens = contextText.tokenize(model.tokenizer);
     account = {
       promptTokens: promptTokens.length,
@@ -114,7 +120,7 @@ async function run(
     };
     if (signal.aborted) return undefined;
     try {
-      return await slot.chat.generateResponse(request.history, {
+      const response = await slot.chat.generateResponse(request.history, {
         signal,
         stopOnAbortSignal: true,
         maxTokens: settings.maxTokens,
@@ -124,7 +130,10 @@ async function run(
         seed: settings.seed,
         customStopTriggers: settings.customStopTriggers,
         repeatPenalty: settings.repeatPenalty ?? false,
-        grammar: settings.grammar,
+        // node-llama-cpp takes either a grammar or functions (responseFormat drops the tools).
+        ...(settings.functions === undefined
+          ? { grammar: settings.grammar }
+          : { functions: settings.functions, ...functionCalls.callbacks }),
         onToken: (tokens) => {
           outputTokens += tokens.length;
         },
@@ -135,18 +144,23 @@ async function run(
           emit({ type: 'text-delta', id: textId, delta: chunk });
         },
       });
+      return response.metadata.stopReason;
     } catch (error) {
       // An abort while the prompt is still being evaluated surfaces as a throw: same clean ending.
       if (signal.aborted) return undefined;
+      if (functionCalls.keepInvalidCall(error)) return 'functionCalls' as const;
       throw error;
     }
   });
 
   if (textStarted) emit({ type: 'text-end', id: textId });
+  // The parameters were generated under the schema's grammar; the caller validates them again.
+  for (const call of functionCalls.calls) {
+    emit({ type: 'tool-call', toolCallId: `call_${randomUUID()}`, toolName: call.name, input: call.input });
+  }
   emit({
     type: 'finish',
-    finishReason:
-      result === undefined ? { unified: 'other', raw: 'abort' } : finishReasonOf(result.metadata.stopReason),
+    finishReason: result === undefined ? { unified: 'other', raw: 'abort' } : finishReasonOf(result),
     usage: usageOf(account, outputTokens),
     providerMetadata: {
       starling: {

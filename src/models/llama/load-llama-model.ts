@@ -84,6 +84,8 @@ export async function loadLlamaModel(options: LoadLlamaModelOptions): Promise<Ch
     model: languageModel,
     tokenCounter: createLlamaTokenCounter(model, chatWrapper),
     contextSize: context.contextSize,
+    // Function calling through the chat wrapper's syntax (docs/decisions/0018-memory-tools.md).
+    toolCalls: true,
     async dispose() {
       if (disposed) return;
       disposed = true;

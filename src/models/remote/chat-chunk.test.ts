@@ -18,9 +18,36 @@ describe('readChatChunk', () => {
       created: 5,
       content: 'Hi',
       reasoning: '',
+      toolCalls: [],
       finishReason: null,
       usage: null,
     });
+  });
+
+  it('reads tool_calls fragments: index, id, name, argument text (objects re-serialized)', () => {
+    const chunk = readChatChunk(
+      JSON.stringify({
+        choices: [
+          {
+            delta: {
+              tool_calls: [
+                { index: 0, id: 'call_1', type: 'function', function: { name: 'recall', arguments: '{"q' } },
+                { index: 1, function: { arguments: { query: 'x' } } },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    expect(chunk).toMatchObject({
+      type: 'chunk',
+      toolCalls: [
+        { index: 0, id: 'call_1', name: 'recall', arguments: '{"q' },
+        { index: 1, id: null, name: null, arguments: '{"query":"x"}' },
+      ],
+    });
+    expect(readChatChunk('{"choices":[{"delta":{"tool_calls":{"index":0}}}]}').type).toBe('invalid');
+    expect(readChatChunk('{"choices":[{"delta":{"tool_calls":[{"index":-1}]}}]}').type).toBe('invalid');
   });
 
   it('reads the usage chunk (empty choices) and reasoning deltas', () => {

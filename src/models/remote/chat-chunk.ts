@@ -12,6 +12,15 @@ export interface ChatUsage {
   completion_tokens_details?: { reasoning_tokens?: number } | null;
 }
 
+/** One fragment of a streamed tool call (OpenAI format): the first for an index carries id and name. */
+export interface ToolCallDelta {
+  index: number;
+  id: string | null;
+  name: string | null;
+  /** A fragment of the JSON arguments text (empty when the chunk has none). */
+  arguments: string;
+}
+
 export type ChatChunk =
   | {
       type: 'chunk';
@@ -21,6 +30,7 @@ export type ChatChunk =
       created: number | null;
       content: string;
       reasoning: string;
+      toolCalls: ToolCallDelta[];
       finishReason: string | null;
       usage: ChatUsage | null;
     }
@@ -56,6 +66,7 @@ export function readChatChunk(data: string): ChatChunk {
   const choice: unknown = Array.isArray(choices) ? choices[0] : undefined;
   let content = '';
   let reasoning = '';
+  let toolCalls: ToolCallDelta[] = [];
   let finishReason: string | null = null;
   if (choice !== undefined) {
     if (!isObject(choice)) return { type: 'invalid', message: 'a stream choice is not an object', raw: data };
@@ -63,6 +74,13 @@ export function readChatChunk(data: string): ChatChunk {
     if (isObject(delta)) {
       content = stringOr(delta['content'], '');
       reasoning = stringOr(delta['reasoning_content'], stringOr(delta['reasoning'], ''));
+      const calls = delta['tool_calls'];
+      if (calls !== undefined && calls !== null) {
+        const read = readToolCalls(calls);
+        if (read === null)
+          return { type: 'invalid', message: 'a stream chunk has malformed tool_calls', raw: data };
+        toolCalls = read;
+      }
     }
     finishReason = stringOr(choice['finish_reason'], null);
   }
@@ -75,9 +93,31 @@ export function readChatChunk(data: string): ChatChunk {
     created: typeof created === 'number' ? created : null,
     content,
     reasoning,
+    toolCalls,
     finishReason,
     usage: isObject(usage) ? readUsage(usage) : null,
   };
+}
+
+/** Tool-call fragments, or null when their shape is wrong. Arguments sent as an object are re-serialized. */
+function readToolCalls(value: unknown): ToolCallDelta[] | null {
+  if (!Array.isArray(value)) return null;
+  const calls: ToolCallDelta[] = [];
+  for (const [position, item] of value.entries()) {
+    if (!isObject(item)) return null;
+    const index = item['index'] ?? position;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return null;
+    const fn = item['function'];
+    if (fn !== undefined && fn !== null && !isObject(fn)) return null;
+    const args = isObject(fn) ? fn['arguments'] : undefined;
+    calls.push({
+      index,
+      id: stringOr(item['id'], null),
+      name: isObject(fn) ? stringOr(fn['name'], null) : null,
+      arguments: typeof args === 'string' ? args : isObject(args) ? JSON.stringify(args) : '',
+    });
+  }
+  return calls;
 }
 
 function readUsage(usage: Loose): ChatUsage {

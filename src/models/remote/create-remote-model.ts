@@ -86,6 +86,7 @@ export function createRemoteModel(
     model,
     tokenCounter: createEstimateTokenCounter(),
     contextSize: config.contextSize ?? defaultRemoteContext,
+    toolCalls: true,
     async dispose() {
       agents.http.destroy();
       agents.https.destroy();

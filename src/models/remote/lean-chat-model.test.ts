@@ -200,7 +200,7 @@ describe.each(transports)('lean streaming over %s', (_name, options) => {
 });
 
 describe('calls outside the lean path', () => {
-  it('go to the AI SDK model (tools here), which still streams', async () => {
+  it('go to the AI SDK model (a JSON response format here), which still streams', async () => {
     script = (response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.end(delta('sdk') + delta('', 'stop') + 'data: [DONE]\n\n');
@@ -218,11 +218,143 @@ describe('calls outside the lean path', () => {
       },
       {},
     );
-    const tools = [{ type: 'function' as const, name: 'f', inputSchema: { type: 'object' as const } }];
-    const { stream } = await handle.model.doStream({ ...call, tools });
+    const { stream } = await handle.model.doStream({ ...call, responseFormat: { type: 'json' } });
     const { text } = await collect(stream);
     expect(text).toBe('sdk');
-    expect(lastBody['tools']).toBeDefined();
+    expect(lastBody['response_format']).toBeDefined();
     await handle.dispose();
+  });
+});
+
+describe('tool calls on the lean path', () => {
+  const handle = () =>
+    createRemoteModel({
+      name: 'lean',
+      provider: 'custom',
+      model: 'test-model',
+      baseUrl,
+      apiKeyEnv: null,
+      contextSize: null,
+      options: {},
+      createdAt: 0,
+    });
+  const toolDelta = (calls: unknown[], finish: string | null = null) =>
+    frame({
+      id: 'c1',
+      model: 'm',
+      created: 1,
+      choices: [{ index: 0, delta: { tool_calls: calls }, finish_reason: finish }],
+    });
+  const tools = [
+    {
+      type: 'function' as const,
+      name: 'remember',
+      description: 'Remember a fact',
+      inputSchema: { type: 'object' as const, properties: { text: { type: 'string' as const } } },
+    },
+  ];
+
+  it('assembles streamed tool_calls fragments into tool-input parts and one tool-call per call', async () => {
+    script = (response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(
+        toolDelta([
+          { index: 0, id: 'call_a', type: 'function', function: { name: 'remember', arguments: '' } },
+        ]),
+      );
+      response.write(toolDelta([{ index: 0, function: { arguments: '{"text":' } }]));
+      response.write(
+        toolDelta([{ index: 1, id: 'call_b', function: { name: 'recall', arguments: '{"query":"x"}' } }]),
+      );
+      response.write(toolDelta([{ index: 0, function: { arguments: '"cats"}' } }], 'tool_calls'));
+      response.end(usage + 'data: [DONE]\n\n');
+    };
+    const model = handle();
+    const { stream } = await model.model.doStream({ ...call, tools, toolChoice: { type: 'auto' } });
+    const { parts } = await collect(stream);
+    const calls = parts.filter((part) => part.type === 'tool-call');
+    expect(calls).toEqual([
+      { type: 'tool-call', toolCallId: 'call_a', toolName: 'remember', input: '{"text":"cats"}' },
+      { type: 'tool-call', toolCallId: 'call_b', toolName: 'recall', input: '{"query":"x"}' },
+    ]);
+    const deltas = parts.flatMap((part) =>
+      part.type === 'tool-input-delta' && part.id === 'call_a' ? [part.delta] : [],
+    );
+    expect(deltas.join('')).toBe('{"text":"cats"}');
+    expect(parts.filter((part) => part.type === 'tool-input-start')).toHaveLength(2);
+    const finish = parts.find((part) => part.type === 'finish');
+    expect(finish?.type === 'finish' && finish.finishReason).toEqual({
+      unified: 'tool-calls',
+      raw: 'tool_calls',
+    });
+    expect(lastBody['tools']).toEqual([
+      {
+        type: 'function',
+        function: { name: 'remember', description: 'Remember a fact', parameters: tools[0]?.inputSchema },
+      },
+    ]);
+    expect(lastBody['tool_choice']).toBe('auto');
+    await model.dispose();
+  });
+
+  it('sends earlier tool calls and results as OpenAI assistant and tool messages', async () => {
+    script = (response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(delta('Noted.', 'stop') + 'data: [DONE]\n\n');
+    };
+    const model = handle();
+    const { stream } = await model.model.doStream({
+      ...call,
+      tools,
+      toolChoice: { type: 'none' },
+      prompt: [
+        ...call.prompt,
+        {
+          role: 'assistant',
+          content: [
+            { type: 'tool-call', toolCallId: 'call_a', toolName: 'remember', input: { text: 'cats' } },
+          ],
+        },
+        {
+          role: 'tool',
+          content: [
+            {
+              type: 'tool-result',
+              toolCallId: 'call_a',
+              toolName: 'remember',
+              output: { type: 'json', value: { id: 'm1' } },
+            },
+          ],
+        },
+      ],
+    });
+    const { text } = await collect(stream);
+    expect(text).toBe('Noted.');
+    const messages = lastBody['messages'] as Record<string, unknown>[];
+    expect(messages.slice(-2)).toEqual([
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [
+          { id: 'call_a', type: 'function', function: { name: 'remember', arguments: '{"text":"cats"}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_a', content: '{"id":"m1"}' },
+    ]);
+    expect(lastBody['tool_choice']).toBe('none');
+    await model.dispose();
+  });
+
+  it('reports malformed tool_calls as an error part', async () => {
+    script = (response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(toolDelta([{ index: 'zero' }]) + 'data: [DONE]\n\n');
+    };
+    const model = handle();
+    const { stream } = await model.model.doStream({ ...call, tools });
+    const { parts } = await collect(stream);
+    expect(parts.some((part) => part.type === 'error')).toBe(true);
+    expect(parts.some((part) => part.type === 'tool-call')).toBe(false);
+    await model.dispose();
   });
 });

@@ -1,18 +1,20 @@
 /**
  * A LanguageModelV3 for OpenAI-compatible chat endpoints whose `doStream` is a lean path: one HTTP
  * request, an incremental SSE parser and a shape check per chunk, feeding one ReadableStream of
- * parts. Calls it does not cover (tools, non-text parts, response formats, foreign provider options)
- * and `doGenerate` go to the AI SDK's model, so behaviour stays the SDK's where speed does not matter.
+ * parts. It covers text prompts and function tools (tool calls streamed as OpenAI `tool_calls`
+ * fragments become `tool-input-*` parts and one `tool-call` per call at the end). Calls it does not
+ * cover (non-text parts, response formats, foreign provider options) and `doGenerate` go to the AI
+ * SDK's model, so behaviour stays the SDK's where speed does not matter.
  */
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
   LanguageModelV3FinishReason,
-  LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { readChatChunk, type ChatUsage } from './chat-chunk.js';
+import { readChatChunk, type ChatUsage, type ToolCallDelta } from './chat-chunk.js';
+import { coversCall, toChatMessages, toChatTools } from './lean-request.js';
 import { createEventStreamParser } from './event-stream-parser.js';
 import type { EventStreamTransport, OpenEventStream } from './post-event-stream.js';
 
@@ -44,39 +46,6 @@ export function createLeanChatModel(options: LeanChatModelOptions): LanguageMode
   };
 }
 
-/** Text-only prompts with the plain sampling settings; anything else goes to the SDK. */
-function coversCall(call: LanguageModelV3CallOptions): boolean {
-  if (
-    (call.tools?.length ?? 0) > 0 ||
-    call.toolChoice !== undefined ||
-    call.responseFormat?.type === 'json'
-  ) {
-    return false;
-  }
-  if (call.topK !== undefined || call.includeRawChunks === true) return false;
-  for (const key of Object.keys(call.providerOptions ?? {})) if (key !== 'starling') return false;
-  return call.prompt.every(
-    (message) =>
-      message.providerOptions === undefined &&
-      (message.role === 'system' ||
-        ((message.role === 'user' || message.role === 'assistant') &&
-          message.content.every((part) => part.type === 'text'))),
-  );
-}
-
-/** The prompt as OpenAI chat messages, shaped as the AI SDK sends them. */
-function toChatMessages(prompt: LanguageModelV3Prompt): Record<string, unknown>[] {
-  return prompt.map((message) => {
-    if (message.role === 'system') return { role: 'system', content: message.content };
-    const texts = message.content.flatMap((part) => (part.type === 'text' ? [part.text] : []));
-    if (message.role === 'assistant') return { role: 'assistant', content: texts.join('') };
-    return {
-      role: 'user',
-      content: texts.length === 1 ? texts[0] : texts.map((text) => ({ type: 'text', text })),
-    };
-  });
-}
-
 async function streamLean(
   options: LeanChatModelOptions,
   call: LanguageModelV3CallOptions,
@@ -91,6 +60,7 @@ async function streamLean(
     stop: call.stopSequences,
     seed: call.seed,
     messages: toChatMessages(call.prompt),
+    ...toChatTools(call),
     stream: true,
     stream_options: { include_usage: true },
   };
@@ -106,6 +76,11 @@ async function streamLean(
   let metadataSent = false;
   let finishReason: LanguageModelV3FinishReason = { unified: 'other', raw: undefined };
   let usage: ChatUsage | null = null;
+  /** Tool calls by stream index, assembled from their fragments. */
+  const toolCalls = new Map<
+    number,
+    { id: string | null; name: string | null; input: string; started: boolean }
+  >();
 
   const stream = new ReadableStream<LanguageModelV3StreamPart>(
     {
@@ -127,10 +102,37 @@ async function streamLean(
     controller.enqueue(part);
     if ((controller.desiredSize ?? 1) <= 0) response?.pause();
   };
+  const readToolCall = (delta: ToolCallDelta): void => {
+    const call = toolCalls.get(delta.index) ?? { id: null, name: null, input: '', started: false };
+    toolCalls.set(delta.index, call);
+    call.id ??= delta.id;
+    call.name ??= delta.name;
+    call.input += delta.arguments;
+    if (call.started) {
+      if (delta.arguments !== '')
+        enqueue({ type: 'tool-input-delta', id: call.id ?? '', delta: delta.arguments });
+    } else if (call.id !== null && call.name !== null) {
+      // Fragments that came before the id and name are sent with the start.
+      call.started = true;
+      enqueue({ type: 'tool-input-start', id: call.id, toolName: call.name });
+      if (call.input !== '') enqueue({ type: 'tool-input-delta', id: call.id, delta: call.input });
+    }
+  };
+  const finishToolCalls = (): void => {
+    for (const [index, call] of [...toolCalls].sort((a, b) => a[0] - b[0])) {
+      // A call without an id or name still reaches the caller, whose validation answers it.
+      const id = call.id ?? `call_${index}`;
+      if (!call.started) enqueue({ type: 'tool-input-start', id, toolName: call.name ?? '' });
+      enqueue({ type: 'tool-input-end', id });
+      enqueue({ type: 'tool-call', toolCallId: id, toolName: call.name ?? '', input: call.input });
+    }
+    toolCalls.clear();
+  };
   const finish = (): void => {
     if (closed) return;
     if (textOpen) enqueue({ type: 'text-end', id: textId });
     if (reasoningOpen) enqueue({ type: 'reasoning-end', id: reasoningId });
+    finishToolCalls();
     enqueue({ type: 'finish', finishReason, usage: convertUsage(usage) });
     closed = true;
     controller.close();
@@ -175,6 +177,7 @@ async function streamLean(
       textOpen = true;
       enqueue({ type: 'text-delta', id: textId, delta: chunk.content });
     }
+    for (const delta of chunk.toolCalls) readToolCall(delta);
     if (chunk.finishReason !== null) finishReason = mapFinishReason(chunk.finishReason);
     if (chunk.usage !== null) usage = chunk.usage;
   });
