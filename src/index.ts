@@ -21,4 +21,7 @@ export {
   resolveModel,
   openModel,
   pullModel,
+  createRemoteEmbedder,
+  loadLlamaEmbedder,
+  openEmbedder,
 } from './models/index.js';

@@ -20,8 +20,10 @@ import { loadTurnContext, lorebooksFor, messageInSession, type TurnContext } fro
 import type { TurnMemory } from './memory-turn.js';
 import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
-import { recordAudits, safetySubject } from './safety-policy.js';
+import { recordAudits, turnSubject } from './safety-policy.js';
 import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import type { ToolRegistry } from './tools/tool-registry.js';
+import { toolMeta, turnTools } from './tools/turn-tools.js';
 
 export interface ChatServiceDependencies {
   store: Store;
@@ -33,6 +35,8 @@ export interface ChatServiceDependencies {
   memory?: TurnMemory;
   /** Input and output screening with audit rows; absent: no screening (library tests only). */
   safety?: TurnSafety;
+  /** The memory tools (remember, recall, forget); offered when `config.memoryTools` or the turn says so. */
+  tools?: ToolRegistry;
 }
 
 export interface TurnOptions {
@@ -44,6 +48,8 @@ export interface TurnOptions {
   maxOutputTokens?: number;
   /** The user's persona for this turn (must be the owner's); default: the owner's default persona. */
   personaId?: string;
+  /** Offer the memory tools this turn (default: `config.memoryTools`); only to models that call tools. */
+  memoryTools?: boolean;
 }
 
 /** Creates the chat service over a store and a model source. */
@@ -51,7 +57,8 @@ export function createChatService(dependencies: ChatServiceDependencies) {
   const { store, config } = dependencies;
   const now = dependencies.now ?? (() => new Date());
   const newId = createIdGenerator(() => now().getTime());
-  const assembler = createPromptAssembler();
+  // Replaced (not cleared) by `resetPromptCaches`: its caches hold message texts and history cuts.
+  let assembler = createPromptAssembler();
 
   function buildPrompt(
     context: Pick<TurnContext, 'session' | 'character' | 'lorebooks'> & { user: PromptUser },
@@ -62,7 +69,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     recall: Awaited<ReturnType<TurnMemory['beforeTurn']>> | undefined = undefined,
   ): AssembledPrompt {
     const userTurns = history.filter((message) => message.role === 'user');
-    return assembler.assemble(
+    const assembled = assembler.assemble(
       {
         character: context.character.card,
         lorebooks: context.lorebooks,
@@ -77,9 +84,13 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         turnIndex: userTurns.length,
         lastUserMessageAt: userTurns.at(-2)?.createdAt,
         ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
+        ...(recall?.summaries === undefined ? {} : { summaries: recall.summaries }),
       },
       { preview },
     );
+    // Quarantined memories never reach the assembler; the inspector lists them with a warning.
+    const quarantined = recall?.quarantined;
+    return quarantined === undefined ? assembled : { ...assembled, quarantinedMemories: quarantined };
   }
 
   async function generateAndStore(
@@ -90,8 +101,10 @@ export function createChatService(dependencies: ChatServiceDependencies) {
   ): Promise<TurnResult> {
     const { safety } = dependencies;
     const userText = history.at(-1)?.role === 'user' ? (history.at(-1)?.content ?? null) : null;
-    const subject = safetySubject(context.session.ownerId, context.session.id, context.character);
-    const gate = await screenTurnInput(safety, subject, userText);
+    const subject = await turnSubject(store, context.session.ownerId, context.session.id, context.character);
+    // The guard judges with the model this turn answers with (getModel caches the handle).
+    const turnModel = async () => (await dependencies.getModel(options.model)).model;
+    const gate = await screenTurnInput(safety, subject, userText, turnModel);
     if (gate?.refusal != null) {
       const base = { store, gate, sessionId: context.session.id, drafts, onEvent: options.onEvent };
       return refuseTurn({ ...base, replyId: newId() });
@@ -118,6 +131,19 @@ export function createChatService(dependencies: ChatServiceDependencies) {
           signal,
           stallTimeoutMs: config.modelStallSeconds * 1000,
           onDelta,
+          tools: turnTools({
+            registry: dependencies.tools,
+            handle,
+            enabled: options.memoryTools ?? config.memoryTools,
+            context: {
+              ownerId: context.session.ownerId,
+              characterId: context.session.characterId,
+              sessionId: context.session.id,
+              messageId: drafts.user?.id ?? drafts.parentId,
+              now: now().getTime(),
+              signal,
+            },
+          }),
         }),
     });
     const outcome = guarded.outcome;
@@ -129,7 +155,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       outcome,
       modelName: handle.name,
       prompt,
-      meta: safetyMeta(gate, guarded.safety),
+      meta: { ...safetyMeta(gate, guarded.safety), ...toolMeta(outcome) },
     });
     // One call, one transaction: the user message and the reply land together or not at all.
     if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
@@ -142,6 +168,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       characterId: context.session.characterId,
       sessionId: context.session.id,
       messageIds: toStore.map((draft) => draft.id ?? ''),
+      ...(prompt.droppedMessageIds.length > 0 ? { summarizeThrough: prompt.droppedMessageIds.at(-1) } : {}),
     });
     if (outcome.error) throw outcome.error;
     const result: TurnResult = {
@@ -167,6 +194,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
       ownerId: context.session.ownerId,
       characterId: context.character.id,
       text: last?.role === 'user' ? last.content : '',
+      sessionId: context.session.id,
     });
   }
 
@@ -216,9 +244,18 @@ export function createChatService(dependencies: ChatServiceDependencies) {
           now,
           memory: dependencies.memory,
           safety: dependencies.safety,
+          tools: dependencies.tools,
         },
         input,
       ),
+
+    /**
+     * Drops the prompt caches (token counts keyed by text, remembered history cuts) of every chat,
+     * so nothing of a deleted user's chats stays in memory; the next turns count afresh.
+     */
+    resetPromptCaches(): void {
+      assembler = createPromptAssembler();
+    },
 
     /** Starts a chat with a character: its greeting and alternate greetings become sibling roots (swipes). */
     async startSession(ownerId: string, character: CharacterRecord, title?: string) {

@@ -20,10 +20,12 @@ import type { TurnMemory } from './memory-turn.js';
 import { turnDrafts } from './turn-drafts.js';
 import type { TurnResult } from './events.js';
 import { cardWithNote, refusalDrafts, safetyMeta } from './safety-refusal.js';
-import { recordAudits, safetySubject } from './safety-policy.js';
+import { recordAudits, turnSubject } from './safety-policy.js';
 import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { StarlingConfig } from './home.js';
 import { resolvePromptUser } from './personas.js';
+import type { ToolRegistry } from './tools/tool-registry.js';
+import { toolMeta, turnTools } from './tools/turn-tools.js';
 
 export interface ExternalTurnDependencies {
   store: Store;
@@ -36,6 +38,8 @@ export interface ExternalTurnDependencies {
   now?: () => Date;
   /** Input and output screening with audit rows, as in stored-tree turns. */
   safety?: TurnSafety;
+  /** The memory tools; offered in stored turns (a session) when enabled, as in stored-tree turns. */
+  tools?: ToolRegistry;
 }
 
 export interface ExternalMessage {
@@ -57,6 +61,8 @@ export interface ExternalTurnInput {
   temperature?: number;
   signal?: AbortSignal;
   onDelta?: (delta: string) => void;
+  /** Offer the memory tools (default: `config.memoryTools`); only in stored turns, to models that call tools. */
+  memoryTools?: boolean;
 }
 
 export interface ExternalTurnResult extends Omit<TurnResult, 'sessionId'> {
@@ -93,8 +99,9 @@ export async function runExternalTurn(
   const chatSeed = session?.seed ?? conversationSeed(input.ownerId, character.id, input.messages);
   const last = input.messages.at(-1);
   const userText = last?.role === 'user' ? last.content : null;
-  const subject = safetySubject(input.ownerId, session?.id ?? null, character);
-  const gate = await screenTurnInput(dependencies.safety, subject, userText);
+  const subject = await turnSubject(store, input.ownerId, session?.id ?? null, character);
+  const turnModel = async () => (await dependencies.getModel(input.model)).model;
+  const gate = await screenTurnInput(dependencies.safety, subject, userText, turnModel);
   if (gate?.refusal != null) {
     input.onDelta?.(gate.refusal);
     return refuseExternal(dependencies, gate, session, userText, newId, now);
@@ -124,6 +131,8 @@ export async function runExternalTurn(
     turnIndex: userTurns,
     ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
   });
+  // Chosen before the reply, so facts the model remembers can cite the message stored with it.
+  const userMessageId = session && last?.role === 'user' ? newId() : null;
   const guarded = await guardOutput(dependencies.safety, subject, gate, {
     userText: userText ?? '',
     model: handle.model,
@@ -139,14 +148,30 @@ export async function runExternalTurn(
         signal,
         stallTimeoutMs: config.modelStallSeconds * 1000,
         onDelta,
+        tools:
+          session === null
+            ? undefined
+            : turnTools({
+                registry: dependencies.tools,
+                handle,
+                enabled: input.memoryTools ?? config.memoryTools,
+                context: {
+                  ownerId: input.ownerId,
+                  characterId: character.id,
+                  sessionId: session.id,
+                  messageId: userMessageId,
+                  now: now().getTime(),
+                  signal,
+                },
+              }),
       }),
   });
   const outcome = guarded.outcome;
   const messageId = newId();
   const userDraft: MessageDraft | null =
-    session && last?.role === 'user'
+    session && last?.role === 'user' && userMessageId !== null
       ? {
-          id: newId(),
+          id: userMessageId,
           parentId: session.headId,
           role: 'user',
           content: last.content,
@@ -161,7 +186,7 @@ export async function runExternalTurn(
       outcome,
       modelName: handle.name,
       prompt,
-      meta: { source: 'openai', ...safetyMeta(gate, guarded.safety) },
+      meta: { source: 'openai', ...safetyMeta(gate, guarded.safety), ...toolMeta(outcome) },
     });
     // One call, one transaction, as in a normal turn: a failure before any text keeps the user message.
     if (drafts.length > 0) await store.messages.append(session.id, drafts, { head: 'last' });

@@ -27,6 +27,17 @@ export const configSchema = z
      */
     memoryExtraction: z.boolean().default(false),
     /**
+     * Embedding model for hybrid memory recall (BM25 fused with vectors): a configured model name (an
+     * OpenAI-compatible `/embeddings` endpoint, or provider `llama` with a GGUF path) or a `.gguf`
+     * path. Unset: BM25 only. See docs/decisions/0017-embeddings.md.
+     */
+    embedder: z.string().min(1).optional(),
+    /**
+     * Offer the model memory tools (remember, recall, forget) in turns, when the model can call tools.
+     * Off by default: each tool round is another model call, and small models call tools badly.
+     */
+    memoryTools: z.boolean().default(false),
+    /**
      * Moderation policy for every turn: `standard`, `teen`, `strict`, or `research` (flags and audits,
      * never blocks). A character may ask for a stricter one (`extensions.starling.safetyPolicy`).
      */

@@ -4,3 +4,10 @@ export { runExternalTurn, resolveExternalSession } from './external-turn.js';
 export { importFiles, type ImportInput, type ImportOutcome } from './importer.js';
 export { resolveHome, loadConfig, saveConfig, type StarlingConfig } from './home.js';
 export type * from './events.js';
+export {
+  createToolRegistry,
+  DEFAULT_TOOL_LIMITS,
+  type ToolRegistry,
+  type ToolLimits,
+} from './tools/tool-registry.js';
+export { memoryTools, MEMORY_TOOL_LIMITS } from './tools/memory-tools.js';

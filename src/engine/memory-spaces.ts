@@ -5,17 +5,39 @@
  * the store, so memories deleted with a session (hard deletes, possibly by another process) are
  * never recalled.
  */
-import { createMemoryIndex, type MemoryIndex, type MemoryItem } from '../memory/index.js';
+import {
+  createMemoryIndex,
+  DEFAULT_MEMORY_INDEX_OPTIONS,
+  type MemoryIndex,
+  type MemoryItem,
+  type ScoredItem,
+} from '../memory/index.js';
+import { hybridSearch } from '../memory/vector-fusion.js';
 import type { MemoryRecord } from '../spec/memory-store.js';
 import type { Store } from '../spec/store.js';
 import type { RecalledMemory } from '../prompt/index.js';
+import {
+  embedQuery,
+  syncSpaceVectors,
+  type QueryVector,
+  type SpaceEmbedding,
+  type SpaceVectors,
+} from './memory-vectors.js';
 
 interface Space {
   index: MemoryIndex;
   /** id -> updatedAt of what the index holds. */
   known: Map<string, number>;
+  /** What the index holds, by id (the vector side ranks the same items). */
+  items: Map<string, MemoryItem>;
   syncedTo: number;
+  /** Present once an embedder is configured and a recall or warm-up loaded the space's vectors. */
+  vectors?: SpaceVectors;
 }
+
+/** Summaries and facts rank on importance as well as words; turns have importance 0. */
+const INDEX_OPTIONS = { importanceWeight: 0.5 };
+const PRIORS = { ...DEFAULT_MEMORY_INDEX_OPTIONS, ...INDEX_OPTIONS };
 
 export interface MemorySpaces {
   /** The best `k` live memories for `text`, best first, with the store's current text. */
@@ -26,8 +48,8 @@ export interface MemorySpaces {
     k: number;
     now: number;
   }): Promise<RecalledMemory[]>;
-  /** Builds (or catches up) the space now, e.g. in the background after a turn. */
-  warm(ownerId: string, characterId: string): Promise<void>;
+  /** Builds (or catches up) the space now, e.g. in the background after a turn; with an embedder id, its vectors too. */
+  warm(ownerId: string, characterId: string, embedderId?: string): Promise<void>;
   /** Drops cached spaces (one pair, one owner's, or all) so they are rebuilt from the store. */
   invalidate(ownerId?: string, characterId?: string): void;
   /** Number of cached spaces. */
@@ -51,26 +73,31 @@ function live(record: MemoryRecord): boolean {
   return record.deletedAt === null && record.supersededBy === null && record.text !== '';
 }
 
-/** Creates the LRU of memory spaces over a store; `capacity` bounds the cached pairs. */
-export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
+/**
+ * Creates the LRU of memory spaces over a store; `capacity` bounds the cached pairs. With `embedding`,
+ * recall fuses BM25 with vector search (docs/decisions/0017-embeddings.md).
+ */
+export function createMemorySpaces(store: Store, capacity = 32, embedding?: SpaceEmbedding): MemorySpaces {
   const spaces = new Map<string, Promise<Space>>();
   const keyOf = (ownerId: string, characterId: string): string => `${ownerId}\u0000${characterId}`;
 
   async function build(ownerId: string, characterId: string): Promise<Space> {
     const records = await store.memories.list({ ownerId, characterId, includeSuperseded: false });
-    // Summaries and facts rank on importance as well as words; turns have importance 0.
-    const index = createMemoryIndex({ importanceWeight: 0.5 });
+    const index = createMemoryIndex(INDEX_OPTIONS);
     const known = new Map<string, number>();
+    const byId = new Map<string, MemoryItem>();
     let syncedTo = 0;
     const items: MemoryItem[] = [];
     for (const record of records) {
       syncedTo = Math.max(syncedTo, record.updatedAt);
       if (!live(record)) continue;
-      items.push(toItem(record));
+      const item = toItem(record);
+      items.push(item);
+      byId.set(record.id, item);
       known.set(record.id, record.updatedAt);
     }
     index.add(items);
-    return { index, known, syncedTo };
+    return { index, known, items: byId, syncedTo };
   }
 
   async function catchUp(space: Space, ownerId: string, characterId: string): Promise<void> {
@@ -85,15 +112,46 @@ export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
       space.syncedTo = Math.max(space.syncedTo, record.updatedAt);
       const seen = space.known.get(record.id);
       if (seen === record.updatedAt) continue;
-      if (seen !== undefined) {
-        space.index.remove([record.id]);
-        space.known.delete(record.id);
-      }
+      if (seen !== undefined) forget(space, [record.id]);
       if (!live(record)) continue;
-      added.push(toItem(record));
+      const item = toItem(record);
+      added.push(item);
+      space.items.set(record.id, item);
       space.known.set(record.id, record.updatedAt);
     }
     if (added.length > 0) space.index.add(added);
+  }
+
+  /** Drops memories from both sides of a space (a changed one is re-added; its vector comes later). */
+  function forget(space: Space, ids: string[]): void {
+    space.index.remove(ids);
+    space.vectors?.index?.remove(ids);
+    for (const id of ids) {
+      space.known.delete(id);
+      space.items.delete(id);
+    }
+  }
+
+  /** BM25 alone, or fused with the vector ranking when the query was embedded in time. */
+  async function search(
+    space: Space,
+    query: { ownerId: string; characterId: string; text: string; k: number; now: number },
+    embedded: Promise<QueryVector | null> | undefined,
+  ): Promise<ScoredItem[]> {
+    const vector = embedded === undefined ? null : await embedded;
+    if (vector !== null) {
+      space.vectors = await syncSpaceVectors(
+        store,
+        { ...query, items: space.items },
+        space.vectors,
+        vector.embedderId,
+      );
+      const vectors = space.vectors.index;
+      if (vectors !== null && vectors.size > 0 && vectors.dimensions === vector.vector.length) {
+        return hybridSearch(space.index, vectors, vector.vector, query, PRIORS);
+      }
+    }
+    return space.index.search(query);
   }
 
   async function spaceFor(ownerId: string, characterId: string): Promise<Space> {
@@ -119,9 +177,11 @@ export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
   return {
     async recall({ ownerId, characterId, text, k, now }) {
       if (text.trim() === '' || k <= 0) return [];
+      // The query is embedded while the space catches up; embedQuery never rejects.
+      const embedded = embedding === undefined ? undefined : embedQuery(embedding, text);
       const space = await spaceFor(ownerId, characterId);
       if (space.index.size === 0) return [];
-      const hits = space.index.search({ text, k, now });
+      const hits = await search(space, { ownerId, characterId, text, k, now }, embedded);
       if (hits.length === 0) return [];
       const current = new Map(
         (await store.memories.list({ ownerId, characterId, ids: hits.map((hit) => hit.item.id) })).map(
@@ -134,10 +194,7 @@ export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
           const record = current.get(id);
           return record === undefined || !live(record);
         });
-      if (gone.length > 0) {
-        space.index.remove(gone);
-        for (const id of gone) space.known.delete(id);
-      }
+      if (gone.length > 0) forget(space, gone);
       const recalled: RecalledMemory[] = [];
       for (const [rank, hit] of hits.entries()) {
         const record = current.get(hit.item.id);
@@ -153,8 +210,16 @@ export function createMemorySpaces(store: Store, capacity = 32): MemorySpaces {
       }
       return recalled;
     },
-    async warm(ownerId, characterId) {
-      await spaceFor(ownerId, characterId);
+    async warm(ownerId, characterId, embedderId) {
+      const space = await spaceFor(ownerId, characterId);
+      if (embedderId !== undefined) {
+        space.vectors = await syncSpaceVectors(
+          store,
+          { ownerId, characterId, items: space.items },
+          space.vectors,
+          embedderId,
+        );
+      }
     },
     invalidate(ownerId, characterId) {
       for (const key of [...spaces.keys()]) {

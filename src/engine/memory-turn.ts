@@ -2,7 +2,8 @@
  * Memory on the turn path. Before a prompt is assembled: recall memories for the new user message
  * and read the relationship state (both cheap; failures give a turn without memory, never a failed
  * turn). After the turn is stored: enqueue one durable job that indexes the new messages as turn
- * memories, updates the relationship and (when enabled) asks for fact extraction, all off the reply.
+ * memories, updates the relationship and (when enabled) asks for fact extraction and summaries of
+ * what left the history window, all off the reply.
  */
 import {
   NEUTRAL_RELATIONSHIP,
@@ -10,11 +11,16 @@ import {
   relationshipVariables,
   updateRelationship,
 } from '../memory/relationship.js';
-import type { RecalledMemory } from '../prompt/index.js';
+import type { PromptSummary, RecalledMemory } from '../prompt/index.js';
 import type { JobRecord, MemoryDraft } from '../spec/memory-store.js';
 import type { Store } from '../spec/store.js';
 import type { JobHandler, JobWorker } from './job-worker.js';
+import { enqueueEmbedJob } from './memory-embed.js';
 import type { MemorySpaces } from './memory-spaces.js';
+import type { QuarantinedMemory } from '../spec/prompt.js';
+import { createRecallQuarantine } from './untrusted-scan.js';
+import type { SummaryReader } from './memory-summary-reader.js';
+import { scheduleSummaries } from './memory-summaries.js';
 
 export const TURN_JOB = 'memory.turn';
 export const FACTS_JOB = 'memory.facts';
@@ -28,13 +34,24 @@ export interface TurnMemory {
     ownerId: string;
     characterId: string;
     text: string;
-  }): Promise<{ memories: RecalledMemory[] | undefined; variables: Record<string, string> }>;
+    /** The chat, for its session summary. */
+    sessionId?: string;
+  }): Promise<{
+    memories: RecalledMemory[] | undefined;
+    variables: Record<string, string>;
+    /** Long-term summaries for the prompt (absent without a summary reader). */
+    summaries?: PromptSummary[];
+    /** Recalled memories left out of the prompt: they carry instructions aimed at the model. */
+    quarantined?: QuarantinedMemory[];
+  }>;
   /** Queues the memory work for messages just stored; never throws. */
   afterTurn(input: {
     ownerId: string;
     characterId: string;
     sessionId: string;
     messageIds: string[];
+    /** The last message that left the prompt's history window, if any: summaries start from it. */
+    summarizeThrough?: string;
   }): Promise<void>;
 }
 
@@ -46,20 +63,28 @@ export interface TurnMemoryDependencies {
   now: () => number;
   /** Queue fact extraction after each turn. */
   extraction: boolean;
+  /** Queue a `memory.embed` job after each turn (an embedder is configured). */
+  embedding?: boolean;
   onError: (error: unknown) => void;
+  /** Reads the long-term summaries a prompt shows. */
+  summaries?: SummaryReader;
 }
 
 /** Creates the turn hooks. */
 export function createTurnMemory(dependencies: TurnMemoryDependencies): TurnMemory {
   const { store, spaces, worker, now, onError } = dependencies;
+  const quarantine = createRecallQuarantine(store, onError);
   return {
-    async beforeTurn({ ownerId, characterId, text }) {
+    async beforeTurn({ ownerId, characterId, text, sessionId }) {
       let memories: RecalledMemory[] | undefined;
       try {
         memories = await spaces.recall({ ownerId, characterId, text, k: RECALL_CANDIDATES, now: now() });
       } catch (error) {
         onError(error);
       }
+      // Remembered text is untrusted: instructions in it are quarantined, never quoted to the model.
+      const screened = await quarantine.screen(ownerId, characterId, memories);
+      memories = screened.memories;
       let values = NEUTRAL_RELATIONSHIP;
       try {
         const state = await store.relationships.get(ownerId, characterId);
@@ -67,14 +92,31 @@ export function createTurnMemory(dependencies: TurnMemoryDependencies): TurnMemo
       } catch (error) {
         onError(error);
       }
-      return { memories, variables: relationshipVariables(values) };
+      let summaries: PromptSummary[] | undefined;
+      try {
+        summaries = await dependencies.summaries?.read({ ownerId, characterId, sessionId });
+      } catch (error) {
+        onError(error);
+      }
+      return {
+        memories,
+        variables: relationshipVariables(values),
+        ...(summaries === undefined ? {} : { summaries }),
+        ...(screened.quarantined.length === 0 ? {} : { quarantined: screened.quarantined }),
+      };
     },
-    async afterTurn({ ownerId, characterId, sessionId, messageIds }) {
+    async afterTurn({ ownerId, characterId, sessionId, messageIds, summarizeThrough }) {
       if (messageIds.length === 0) return;
       try {
         await store.jobs.enqueue({
           kind: TURN_JOB,
-          payload: { ownerId, characterId, sessionId, messageIds },
+          payload: {
+            ownerId,
+            characterId,
+            sessionId,
+            messageIds,
+            ...(summarizeThrough === undefined ? {} : { summarizeThrough }),
+          },
           idempotencyKey: `${TURN_JOB}:${messageIds.join(',')}`,
         });
         worker.poke();
@@ -148,6 +190,9 @@ export function createTurnJobHandler(dependencies: TurnMemoryDependencies): JobH
       await store.relationships.upsert({ ownerId, characterId, ...values, updatedAt: at });
     }
     await spaces.warm(ownerId, characterId);
+    if (dependencies.embedding === true) {
+      await enqueueEmbedJob(store, worker, { ownerId, characterId }, messageIds.join(','));
+    }
     if (dependencies.extraction && userTurns.length > 0) {
       await store.jobs.enqueue({
         kind: FACTS_JOB,
@@ -155,6 +200,11 @@ export function createTurnJobHandler(dependencies: TurnMemoryDependencies): JobH
         idempotencyKey: `${FACTS_JOB}:${messageIds.join(',')}`,
       });
       worker.poke();
+    }
+    const { summarizeThrough } = job.payload;
+    if (dependencies.extraction && typeof summarizeThrough === 'string') {
+      const through = { ownerId, characterId, sessionId, throughMessageId: summarizeThrough };
+      if ((await scheduleSummaries(store, through)) > 0) worker.poke();
     }
   };
 }

@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { StarlingError } from '../spec/errors.js';
+import type { Embedder } from '../spec/embedder.js';
 import type { ChatModelHandle } from '../spec/model.js';
 import type { Store, User } from '../spec/store.js';
 import { openStore } from '../store/index.js';
-import { defaultModelName, openModel, resolveModel } from '../models/index.js';
+import { defaultModelName, openEmbedder, openModel, resolveModel } from '../models/index.js';
 import { loadBuiltinModerator } from '../safety/index.js';
 import type { Moderator } from '../safety/index.js';
 import { createChatService } from './chat-service.js';
@@ -16,8 +17,13 @@ import { importFiles, type ImportInput } from './importer.js';
 import { createJobWorker } from './job-worker.js';
 import { createMemoryService } from './memory-service.js';
 import { createMemorySpaces } from './memory-spaces.js';
+import { createEmbedJobHandler, EMBED_JOB } from './memory-embed.js';
 import { createFactsJobHandler } from './memory-facts.js';
+import { createSummaryReader } from './memory-summary-reader.js';
+import { createSummaryJobHandler, SUMMARY_JOB } from './memory-summaries.js';
 import { createTurnJobHandler, createTurnMemory, FACTS_JOB, TURN_JOB } from './memory-turn.js';
+import { memoryTools } from './tools/memory-tools.js';
+import { createToolRegistry } from './tools/tool-registry.js';
 
 export interface StarlingOptions {
   /** State folder; default STARLING_HOME or ~/.starling. */
@@ -30,6 +36,11 @@ export interface StarlingOptions {
   userName?: string;
   /** Clock in Unix milliseconds for turns and memory; injectable for tests ("three weeks later"). */
   now?: () => number;
+  /**
+   * An embedder for hybrid memory recall, instead of opening `config.embedder`. Starling does not
+   * dispose an embedder it was given.
+   */
+  embedder?: Embedder;
 }
 
 /** The user Starling acts as: the named account, else the local user (created on first use). */
@@ -82,7 +93,31 @@ export async function createStarling(options: StarlingOptions = {}) {
     memoryErrors.push(error);
     if (memoryErrors.length > 20) memoryErrors.shift();
   };
-  const spaces = createMemorySpaces(store);
+  // The embedder (when configured) opens on first use: the first query or `memory.embed` job.
+  let embedderOpening: Promise<Embedder> | undefined;
+  const embedderSpec = config.embedder;
+  const getEmbedder = (): Promise<Embedder> => {
+    if (options.embedder !== undefined) return Promise.resolve(options.embedder);
+    if (embedderOpening === undefined) {
+      const opening = resolveModel(embedderSpec ?? '', {
+        home,
+        configs: (name) => store.models.get(name),
+        env,
+      }).then((embedderConfig) => openEmbedder(embedderConfig, { env }));
+      embedderOpening = opening;
+      // A failed open is tried again by the next query or job (the file may appear, the server start).
+      opening.catch(() => {
+        if (embedderOpening === opening) embedderOpening = undefined;
+      });
+    }
+    return embedderOpening;
+  };
+  const hybrid = options.embedder !== undefined || embedderSpec !== undefined;
+  const spaces = createMemorySpaces(
+    store,
+    undefined,
+    hybrid ? { embedder: getEmbedder, onError: (error) => onMemoryError(error) } : undefined,
+  );
   const handlers: Parameters<typeof createJobWorker>[0]['handlers'] = {};
   // Jobs are scheduled on the store's clock (real time), not the turn clock a test may move.
   const worker = createJobWorker({ store, handlers, onError: onMemoryError });
@@ -93,11 +128,16 @@ export async function createStarling(options: StarlingOptions = {}) {
     userName: config.userName,
     now,
     extraction: config.memoryExtraction,
+    embedding: hybrid,
     onError: onMemoryError,
+    summaries: createSummaryReader(store),
   };
   handlers[TURN_JOB] = createTurnJobHandler(turnDependencies);
+  if (hybrid) handlers[EMBED_JOB] = createEmbedJobHandler({ store, spaces, worker, embedder: getEmbedder });
   // Facts use the default chat model (jobs do not record which model a turn picked).
   handlers[FACTS_JOB] = createFactsJobHandler({ ...turnDependencies, getModel: () => getModel() });
+  // Summaries of what left the history window, written with `memoryExtraction` (same default model).
+  handlers[SUMMARY_JOB] = createSummaryJobHandler({ ...turnDependencies, getModel: () => getModel() });
   const memory = config.memory ? createTurnMemory(turnDependencies) : undefined;
   if (config.memory) await worker.start();
   const memories = createMemoryService({ store, spaces, now, idle: () => worker.idle() });
@@ -112,6 +152,10 @@ export async function createStarling(options: StarlingOptions = {}) {
     guardModel: async () => (await getModel()).model,
     moderator: () => (moderator ??= loadBuiltinModerator()),
   };
+  // Memory tools exist whenever memory is on; turns offer them per `memoryTools` (config or turn option).
+  const tools = config.memory
+    ? createToolRegistry(memoryTools({ store, spaces, userName: config.userName }))
+    : undefined;
   const chat = createChatService({
     store,
     config,
@@ -119,6 +163,7 @@ export async function createStarling(options: StarlingOptions = {}) {
     safety,
     now: () => new Date(now()),
     ...(memory ? { memory } : {}),
+    ...(tools ? { tools } : {}),
   });
 
   return {
@@ -132,10 +177,22 @@ export async function createStarling(options: StarlingOptions = {}) {
     safety,
     /** What characters remember about people: list, search, edit, forget, export, relationship. */
     memories,
+    /**
+     * Drops what this process caches for a deleted user: the memory indexes of their own and those
+     * of other people with their characters (`characterIds`, read before the deletion), and the
+     * prompt caches (they hold message texts, not keyed by owner, so all of them go).
+     */
+    forgetUser(userId: string, characterIds: readonly string[] = []): void {
+      spaces.invalidate(userId);
+      for (const characterId of characterIds) spaces.invalidate(undefined, characterId);
+      chat.resetPromptCaches();
+    },
     /** Recent memory failures (they never fail a turn). */
     memoryStatus: () => ({
       enabled: config.memory,
       cachedSpaces: spaces.size,
+      /** The embedder fused with BM25 in recall (its name or the configured spec), else null. */
+      embedder: options.embedder?.name ?? embedderSpec ?? null,
       recentErrors: [...memoryErrors],
     }),
     /** Imports card and lorebook files for the acting user. */
@@ -150,6 +207,9 @@ export async function createStarling(options: StarlingOptions = {}) {
     /** Stops the memory worker, frees models and closes the store. */
     async close() {
       await worker.close();
+      if (options.embedder === undefined && embedderOpening !== undefined) {
+        await embedderOpening.then((embedder) => embedder.dispose()).catch(() => undefined);
+      }
       for (const handle of models.values())
         await handle.then((loaded) => loaded.dispose()).catch(() => undefined);
       models.clear();

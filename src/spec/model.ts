@@ -9,6 +9,8 @@ export interface ChatModelHandle {
   readonly tokenCounter: TokenCounter;
   /** Context window in tokens that prompts must fit in. */
   readonly contextSize: number;
+  /** The model can call tools (function calling); turns offer tools only to such models. */
+  readonly toolCalls?: boolean;
   /** Frees native memory (embedded models). Safe to call twice. */
   dispose(): Promise<void>;
 }

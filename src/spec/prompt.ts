@@ -11,6 +11,7 @@ export type PromptSection =
   | 'persona'
   | 'lore_after'
   | 'examples'
+  | 'summary'
   | 'history'
   | 'lore_depth'
   | 'memory'
@@ -51,6 +52,17 @@ export interface AssembledPrompt {
   droppedExampleBlocks: number;
   /** Recalled memories placed in the prompt (absent when memory was not asked for). */
   memories?: PromptMemory[];
+  /** Recalled memories left out because they carry instructions aimed at the model. */
+  quarantinedMemories?: QuarantinedMemory[];
+}
+
+/** A recalled memory kept out of the prompt by the hidden-instruction scan. */
+export interface QuarantinedMemory {
+  id: string;
+  /** Rule ids that fired, e.g. `override`, `exfiltration`. */
+  rules: string[];
+  /** Shown in the prompt inspector as a warning. */
+  reason: string;
 }
 
 /** A recalled memory as placed in a prompt: traceable to the messages it stands for. */
