@@ -47,7 +47,8 @@ export interface EvalOptions {
   questionFilter?: (question: LocomoQuestion, conversation: LocomoConversation) => boolean;
 }
 
-interface Outcome {
+/** Whether one question's evidence was recalled. */
+export interface Outcome {
   category: number;
   atK: boolean;
   at5: boolean;
@@ -120,7 +121,8 @@ export function evaluateConversations(
   };
 }
 
-function outcome(index: MemoryIndex, question: LocomoQuestion, k: number, now: number): Outcome {
+/** Asks one question of an index and scores the top `k` against its evidence. */
+export function outcome(index: MemoryIndex, question: LocomoQuestion, k: number, now: number): Outcome {
   const hits = index.search({ text: question.question, now, k: Math.max(k, 5) });
   const covered = (depth: number) => new Set(hits.slice(0, depth).flatMap((hit) => messageIdsOf(hit.item)));
   const atK = covered(k);
@@ -133,7 +135,8 @@ function outcome(index: MemoryIndex, question: LocomoQuestion, k: number, now: n
   };
 }
 
-function figures(outcomes: readonly Outcome[]): RecallFigures {
+/** Recall figures over a list of outcomes. */
+export function figures(outcomes: readonly Outcome[]): RecallFigures {
   const share = (test: (outcome: Outcome) => boolean) =>
     outcomes.length === 0 ? 0 : round(outcomes.filter(test).length / outcomes.length);
   return {
@@ -144,7 +147,8 @@ function figures(outcomes: readonly Outcome[]): RecallFigures {
   };
 }
 
-function byCategory(outcomes: readonly Outcome[]): Record<string, RecallFigures & { name: string }> {
+/** Recall figures per LoCoMo category. */
+export function byCategory(outcomes: readonly Outcome[]): Record<string, RecallFigures & { name: string }> {
   const categories = [...new Set(outcomes.map((outcome) => outcome.category))].sort((a, b) => a - b);
   return Object.fromEntries(
     categories.map((category) => [

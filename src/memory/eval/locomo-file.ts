@@ -28,6 +28,8 @@ export interface LocomoQuestion {
   /** Evidence turn ids, split and normalised ("D8:6; D9:17" -> two ids). */
   evidence: string[];
   category: number;
+  /** The reference answer; null for an unanswerable (adversarial) question. */
+  answer: string | null;
 }
 
 export interface LocomoConversation {
@@ -48,6 +50,7 @@ const questionSchema = z.object({
   question: z.string().min(1),
   evidence: z.array(z.string()).optional(),
   category: z.number().int(),
+  answer: z.union([z.string(), z.number()]).nullish(),
 });
 const sampleSchema = z.object({
   sample_id: z.unknown().optional(),
@@ -115,7 +118,14 @@ function readConversation(
   const questions = qa.map((item, index) => {
     const parsed = check(questionSchema, item, file, [...paths.qa, index]);
     const evidence = (parsed.evidence ?? []).flatMap((entry) => entry.split(/[;,\s]+/)).filter(Boolean);
-    return { question: parsed.question, evidence: evidence.map(normaliseId), category: parsed.category };
+    // Unanswerable questions (category 5) carry only an `adversarial_answer`: the right reply declines.
+    const answer = parsed.answer === undefined || parsed.answer === null ? null : String(parsed.answer);
+    return {
+      question: parsed.question,
+      evidence: evidence.map(normaliseId),
+      category: parsed.category,
+      answer: parsed.category === 5 ? null : answer,
+    };
   });
   return { file, name, sessions, questions };
 }
