@@ -161,6 +161,8 @@ export interface Memory {
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
+  /** Present when the text carries instructions aimed at the model (never put into a prompt): the rules that fired. */
+  quarantined?: string[];
 }
 
 /** A character's affinity (-1..1), trust (0..1) and mood towards the caller. */

@@ -8,7 +8,22 @@ import { StarlingError } from '../spec/errors.js';
 import type { MemoryPatch, MemoryRecord, MemoryRecordKind, RelationshipState } from '../spec/memory-store.js';
 import type { Store } from '../spec/store.js';
 import type { RecalledMemory } from '../prompt/index.js';
+import { scanUntrusted } from '../safety/index.js';
 import type { MemorySpaces } from './memory-spaces.js';
+
+/**
+ * A memory as people see it: the record, and when its text carries instructions aimed at the model,
+ * the rules that fired (`quarantined`). Such a memory is kept out of prompts (untrusted-scan.ts);
+ * the list shows it with a warning so the person can forget or correct it.
+ */
+export type MemoryView = MemoryRecord & { quarantined?: string[] };
+
+/** Marks a memory whose text would be quarantined if recalled. */
+export function viewMemory(record: MemoryRecord): MemoryView {
+  const scan = scanUntrusted(record.text, 'memory');
+  if (!scan.suspicious) return record;
+  return { ...record, quarantined: [...new Set(scan.spans.map((span) => span.rule))] };
+}
 
 export interface MemoryListOptions {
   characterId?: string;
@@ -60,8 +75,8 @@ export function createMemoryService(dependencies: {
 
   return {
     /** Live memories, oldest first; newest first when `search` is empty is left to the caller. */
-    async list(ownerId: string, options: MemoryListOptions = {}): Promise<MemoryRecord[]> {
-      return store.memories.list({
+    async list(ownerId: string, options: MemoryListOptions = {}): Promise<MemoryView[]> {
+      const records = await store.memories.list({
         ownerId,
         characterId: options.characterId,
         kinds: options.kinds,
@@ -70,20 +85,23 @@ export function createMemoryService(dependencies: {
         limit: options.limit,
         offset: options.offset,
       });
+      return records.map(viewMemory);
     },
     /** What the character would recall for `text`, best first (the same ranking a turn uses). */
     async recall(ownerId: string, characterId: string, text: string, k = 10): Promise<RecalledMemory[]> {
       return spaces.recall({ ownerId, characterId, text, k, now: now() });
     },
     /** One memory, or `memory_not_found`. */
-    get: owned,
+    async get(ownerId: string, id: string): Promise<MemoryView> {
+      return viewMemory(await owned(ownerId, id));
+    },
     /** Corrects a memory's text or weights; the next turn recalls the corrected text. */
-    async edit(ownerId: string, id: string, patch: MemoryPatch): Promise<MemoryRecord> {
+    async edit(ownerId: string, id: string, patch: MemoryPatch): Promise<MemoryView> {
       await owned(ownerId, id);
       if (patch.text !== undefined && (patch.text.trim() === '' || patch.text.length > MAX_TEXT)) {
         throw new StarlingError('memory_invalid', `memory text must be 1 to ${MAX_TEXT} characters`);
       }
-      return store.memories.update(id, patch);
+      return viewMemory(await store.memories.update(id, patch));
     },
     /** Forgets memories: their text is erased and they are never recalled again. Returns how many. */
     async forget(ownerId: string, ids: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 /** `starling memory list|show|edit|forget|export`: what characters remember about you. */
 import type { Command } from 'commander';
 import type { Starling } from '../../engine/index.js';
-import type { MemoryRecord } from '../../spec/memory-store.js';
+import type { MemoryView } from '../../engine/index.js';
 import { createOutput, parsePositiveInt } from '../output.js';
 import { withStarling } from './shared.js';
 
@@ -9,11 +9,12 @@ async function characterIdOf(starling: Starling, reference: string | undefined):
   return reference ? (await starling.character(reference)).id : undefined;
 }
 
-function oneLine(memory: MemoryRecord): string {
+function oneLine(memory: MemoryView): string {
   const date = new Date(memory.timestamp).toISOString().slice(0, 10);
   const text = memory.text.replace(/\s+/g, ' ');
   const short = text.length > 100 ? `${text.slice(0, 100)}…` : text;
-  return `${memory.id}  ${date}  ${memory.kind}  ${memory.speaker || '-'}: ${short}`;
+  const warning = memory.quarantined ? `  [quarantined: ${memory.quarantined.join(', ')}]` : '';
+  return `${memory.id}  ${date}  ${memory.kind}  ${memory.speaker || '-'}: ${short}${warning}`;
 }
 
 /** Registers `memory`. */

@@ -31,6 +31,10 @@ const MemorySchema = z
     createdAt: z.number(),
     updatedAt: z.number(),
     deletedAt: z.number().nullable(),
+    quarantined: z.array(z.string()).optional().openapi({
+      description:
+        'Present when the text carries instructions aimed at the model: the rules that fired. Such a memory is never put into a prompt.',
+    }),
   })
   .openapi('Memory');
 

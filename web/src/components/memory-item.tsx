@@ -54,6 +54,11 @@ export function MemoryItem({ memory, onSave, onForget }: MemoryItemProps) {
         </>
       ) : (
         <>
+          {memory.quarantined ? (
+            <p className="memory-quarantined" role="note">
+              {t('memory.quarantined')}
+            </p>
+          ) : null}
           <p className="memory-text">{memory.text}</p>
           <div className="row end">
             <button

@@ -120,6 +120,8 @@ export const en = {
   'memory.confirmForget': 'Forget this? It will not be recalled again.',
   'memory.editText': 'Memory text',
   'memory.relationship': 'Affinity {affinity} · trust {trust} · mood: {mood}',
+  'memory.quarantined':
+    'Held out of prompts: this text contains instructions aimed at the character. Forget it or correct it.',
   'memory.kind.turn': 'said',
   'memory.kind.summary': 'summary',
   'memory.kind.fact': 'fact',

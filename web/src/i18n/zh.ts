@@ -121,6 +121,7 @@ export const zh: Record<MessageKey, string> = {
   'memory.confirmForget': '忘记这条？之后不会再被想起。',
   'memory.editText': '记忆内容',
   'memory.relationship': '好感 {affinity} · 信任 {trust} · 心情：{mood}',
+  'memory.quarantined': '已隔离：这段文字含有针对角色的指令，不会放进提示词。可以忘掉或改正它。',
   'memory.kind.turn': '说过',
   'memory.kind.summary': '摘要',
   'memory.kind.fact': '事实',
