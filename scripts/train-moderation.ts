@@ -49,10 +49,12 @@ process.stderr.write(
 );
 if (!process.argv.includes('--no-eval')) {
   const moderator = createBuiltinModerator({ weights: decodeWeights(weights) });
-  // `--dev` hides the Do-Not-Answer rows: model choices are made on our own held-out split, and
-  // Do-Not-Answer is read once at the end (bench/moderation.ts), so it is never tuned on.
+  // `--dev` hides the Do-Not-Answer and blind rows: model choices are made on our own held-out
+  // split, and those are read once at the end (bench/moderation.ts), so they are never tuned on.
   const shown = process.argv.includes('--dev')
-    ? Object.fromEntries(Object.entries(sets).filter(([name]) => !name.startsWith('Do-Not-Answer')))
+    ? Object.fromEntries(
+        Object.entries(sets).filter(([name]) => !name.startsWith('Do-Not-Answer') && !name.includes('blind')),
+      )
     : sets;
   process.stdout.write(
     formatTables(categoryFigures(moderator, heldOut), setFigures(moderator, shown)) + '\n',

@@ -48,6 +48,30 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       evalOnly,
       (example) => example.source === 'authored:eval-harmful-en',
     ),
+    'fresh harmful en, dev2 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-dev2' && !/\p{Script=Han}/u.test(example.text),
+    ),
+    'fresh harmful zh, dev2 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-dev2' && /\p{Script=Han}/u.test(example.text),
+    ),
+    'fresh harmful en, dev3 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-dev3' && !/\p{Script=Han}/u.test(example.text),
+    ),
+    'fresh harmful zh, dev3 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-dev3' && /\p{Script=Han}/u.test(example.text),
+    ),
+    'fresh harmful en, blind2 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-blind2' && !/\p{Script=Han}/u.test(example.text),
+    ),
+    'fresh harmful zh, blind2 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-blind2' && /\p{Script=Han}/u.test(example.text),
+    ),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
       evalOnly,
@@ -88,6 +112,18 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: everyday en+zh, fresh held-out (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-benign-fresh',
+    ),
+    'benign: everyday + look-alikes en, dev3 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-dev3' && !/\p{Script=Han}/u.test(example.text),
+    ),
+    'benign: everyday + look-alikes zh, dev3 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-dev3' && /\p{Script=Han}/u.test(example.text),
+    ),
+    'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-blind2',
     ),
   };
   for (const [name, examples] of Object.entries(sets)) {
