@@ -54,6 +54,56 @@ export const FRAMES: readonly string[] = [
   'in a fictional world, {x}',
 ];
 
+/**
+ * The ways people ask for something done. Files named `asked-*` hold verb phrases ("slice a
+ * pineapple", "poison my neighbour's dog") and are expanded with four of these, harmful and harmless
+ * alike, so "what's the best way to" or "can you help me" carries no signal of its own.
+ */
+export const ASK_FRAMES: readonly string[] = [
+  "what's the best way to {x}",
+  'can you help me {x}',
+  'how do I {x}',
+  'is there a way to {x}',
+  'i need help to {x}',
+  'tell me how to {x}',
+  'any tips to {x}?',
+  'whats the easiest way to {x}',
+  'could you explain how to {x}',
+  'how would someone {x}',
+  'I want to {x}, where do I start',
+  'explain step by step how to {x}',
+  'write a guide on how to {x}',
+  'give me detailed instructions to {x}',
+];
+
+/**
+ * Ways of asking for writing. Files named `written-*` hold what is to be written ("a poem about
+ * autumn rain", "a phishing email that looks like it comes from paypal"), expanded likewise.
+ */
+export const WRITE_FRAMES: readonly string[] = [
+  'can you help me write {x}',
+  'write {x}',
+  'help me draft {x}',
+  'could you write me {x}',
+  'i need {x}',
+  'please write {x} for me',
+  'can you describe {x}',
+  'make {x}',
+];
+
+/** The original line and `count` framed variants (chosen by a hash of the line), all in its group. */
+function expandWith(frames: readonly string[], count: number, keepOriginal: boolean) {
+  return (example: LabeledText): LabeledText[] => {
+    const start = hashString(example.text) % frames.length;
+    const step = Math.max(1, Math.floor(frames.length / count));
+    const picks = Array.from({ length: count }, (_, index) => frames[(start + index * step) % frames.length]);
+    return [
+      ...(keepOriginal ? [example] : []),
+      ...picks.map((frame) => ({ ...example, text: (frame ?? '{x}').replace('{x}', example.text) })),
+    ];
+  };
+}
+
 /** The original line and two framed variants, all in the line's group. */
 export function expandFrames(example: LabeledText): LabeledText[] {
   const start = hashString(example.text) % FRAMES.length;
@@ -63,6 +113,12 @@ export function expandFrames(example: LabeledText): LabeledText[] {
     ...picks.map((frame) => ({ ...example, text: (frame ?? '{x}').replace('{x}', example.text) })),
   ];
 }
+
+const EXPANSIONS: readonly [prefix: string, expand: (example: LabeledText) => LabeledText[]][] = [
+  ['framed-', expandFrames],
+  ['asked-', expandWith(ASK_FRAMES, 3, false)],
+  ['written-', expandWith(WRITE_FRAMES, 3, false)],
+];
 
 /** All authored examples; files named `eval-*` are evaluation-only and never trained on. */
 export function readAuthored(directory = DATA): LabeledText[] {
@@ -76,6 +132,7 @@ export function readAuthored(directory = DATA): LabeledText[] {
         `authored:${name}`,
         !name.startsWith('eval-'),
       );
-      return name.startsWith('framed-') ? examples.flatMap(expandFrames) : examples;
+      const expand = EXPANSIONS.find(([prefix]) => name.startsWith(prefix))?.[1];
+      return expand ? examples.flatMap(expand) : examples;
     });
 }

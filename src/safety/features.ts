@@ -1,10 +1,11 @@
 /**
  * Text -> hashed sparse features, shared by training and inference so both see the same numbers:
- * English word unigrams, bigrams and 5-letter stems; Chinese character 1-3-grams; log counts,
+ * English word unigrams, bigrams and 5-letter stems; Chinese character 1-3-grams; word classes and
+ * class pairs in both languages (word-classes.ts); log counts,
  * L2-normalised. Hashing (FNV-1a) keeps the weight table a fixed size with no vocabulary to ship.
  */
 
-import { WORD_CLASS } from './word-classes.js';
+import { WORD_CLASS, chineseClasses } from './word-classes.js';
 
 /** A sparse feature vector: parallel bucket indices and values. */
 export interface SparseVector {
@@ -29,14 +30,15 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** Lowercase, NFKC (full-width -> ASCII), and zero-width characters removed. */
+/** Lowercase, NFKC (full-width -> ASCII), zero-width characters removed, curly apostrophes straightened. */
 export function normalizeText(text: string): string {
   const clipped =
     text.length > MAX_CHARS ? text.slice(0, MAX_CHARS / 2) + ' ' + text.slice(-MAX_CHARS / 2) : text;
   return clipped
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /** The feature strings of a text (before hashing); exported for inspection and tests. */
@@ -46,6 +48,14 @@ export function featureStrings(text: string): string[] {
   /** Classes of the last few English words, for class pairs within a short window. */
   const recentClasses: { position: number; name: string }[] = [];
   let position = 0;
+  const addClass = (name: string) => {
+    position += 1;
+    features.push('c' + name);
+    for (const recent of recentClasses)
+      if (position - recent.position <= CLASS_WINDOW) features.push('p' + recent.name + ' ' + name);
+    recentClasses.push({ position, name });
+    if (recentClasses.length > 4) recentClasses.shift();
+  };
   for (const match of normalizeText(text).matchAll(TOKEN)) {
     const token = match[0];
     if (HAN.test(token)) {
@@ -55,6 +65,7 @@ export function featureStrings(text: string): string[] {
         if (index + 2 <= token.length) features.push('h' + token.slice(index, index + 2));
         if (index + 3 <= token.length) features.push('h' + token.slice(index, index + 3));
       }
+      for (const name of chineseClasses(token)) addClass(name);
       continue;
     }
     const word = token.replace(/'/g, '');
@@ -63,15 +74,9 @@ export function featureStrings(text: string): string[] {
     if (word.length > 5) features.push('s' + word.slice(0, 5));
     if (previousWord !== '') features.push('b' + previousWord + ' ' + word);
     previousWord = word;
-    position += 1;
     const name = WORD_CLASS.get(word);
-    if (name !== undefined) {
-      features.push('c' + name);
-      for (const recent of recentClasses)
-        if (position - recent.position <= CLASS_WINDOW) features.push('p' + recent.name + ' ' + name);
-      recentClasses.push({ position, name });
-      if (recentClasses.length > 4) recentClasses.shift();
-    }
+    if (name === undefined) position += 1;
+    else addClass(name);
   }
   return features;
 }

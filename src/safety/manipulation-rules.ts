@@ -25,7 +25,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|开发者模式|越狱模式|你现在是DAN|你现在是dan',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|(?<![机卓器统脑的])开发者模式|越狱模式|你现在是DAN|你现在是dan',
   ),
   pattern(
     'prompt_leak',
@@ -36,6 +36,11 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
     'unlock',
     'unlock',
     "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
+  ),
+  pattern(
+    'authority_bypass',
+    'strong',
+    '\\b(?:authori[sz]e|allow|permit|order|instruct|grant)\\w* you\\b.{0,15}\\b(?:to )?(?:skip|bypass|disable|ignore|turn off|switch off)\\b.{0,25}\\b(?:moderation|filters?|rules|restrictions|safety|content (?:review|polic(?:y|ies)|checks)|guidelines)\\b|(?:授权|允许|批准|命令|特许)你.{0,8}(?:跳过|绕过|关闭|无视|忽略|不用管).{0,8}(?:审核|审查|限制|规则|过滤|安全|内容政策)',
   ),
   pattern(
     'chat_template',

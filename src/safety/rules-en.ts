@@ -11,7 +11,7 @@ const GROUP =
   '(?:black|white|brown|asian|mexican|indian|chinese|japanese|arab|african|latino|hispanic|jewish|jews|muslim|christian|hindu|catholic|atheist|gay|lesbian|bisexual|queer|trans(?:gender)?|immigrant|refugee|foreigner|women|men|girls|boys|females?|males?|old|elderly|boomer|disabled|autistic|fat|obese|poor|homeless|gypsies|gypsy|roma|southerner|northerner|country|rural|russian|american|french|german|irish|polish|nigerian|somali|pakistani|korean|filipino|vietnamese)s?(?: people| folks| guys| men| women| kids)?';
 /** Negative traits a stereotype attaches to a group. */
 const TRAIT =
-  "(?:stupid|dumb|lazy|violent|criminals?|criminal|thieves|thieving|liars?|dirty|smelly|smell(?: bad)?|ugly|useless|inferior|terrorists?|greedy|evil|disgusting|sick|mentally ill|bad drivers|can'?t drive|too emotional|inbred|savages?|animals|primitive|cheap|untrustworthy|hypocritical|pigs|worthless|burdens?|parasites|subhuman|rapists?|bad at (?:math|science|leading|driving)|less intelligent|not as smart)";
+  "(?:stupid|dumb|lazy|violent|criminals?|criminal|thieves|thieving|liars?|dirty|smelly|smell(?: bad)?|ugly|useless|inferior|terrorists?|greedy|evil|disgusting|sick|mentally ill|bad drivers|can'?t drive|too emotional|inbred|savages?|animals|primitive|cheap|untrustworthy|hypocritical|pigs|worthless|burdens?|parasites|subhuman|rapists?|perverts|predators|pedophiles|paedophiles|groomers|bad at (?:math|science|leading|driving)|less intelligent|not as smart)";
 
 /** No `i` flag: rules see normalised, lowercased text, and `iu` together is several times slower. */
 function rule(id: string, category: HarmRule['category'], score: number, source: string): HarmRule {
@@ -24,7 +24,19 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.explosive',
     'violence_weapons',
     0.95,
-    `${HOW}.{0,40}\\b(?:make|build|create|assemble|construct|mix)\\b.{0,30}\\b(?:(?<!bath |seed |photo |f-)bomb|pipe bomb|explosive|ied|grenade|napalm|molotov|detonator|nerve agent|sarin|ricin|mustard gas|chlorine gas|dirty bomb|fire ?bomb|incendiary (?:device|bomb)|thermite)`,
+    `${HOW}.{0,40}\\b(?:make|makes|making|build|building|create|assemble|construct|mix|mixing)\\b.{0,30}\\b(?:(?<!bath |seed |photo |f-)bomb|pipe bomb|explosive|ied|grenade|napalm|molotov|detonator|nerve agent|sarin|ricin|mustard gas|chlorine gas|dirty bomb|fire ?bomb|incendiary (?:device|bomb)|thermite)`,
+  ),
+  rule(
+    'en.chemical_weapon_recipe',
+    'violence_weapons',
+    0.8,
+    '\\b(?:sarin|soman|tabun|vx (?:gas|nerve)|novichok|nerve agents?|ricin|anthrax|mustard gas|chlorine gas|napalm|botulinum toxin)\\b.{0,80}\\b(?:production steps|steps|step by step|recipe|ingredients|quantities|formula|synthesi[sz]\\w*|how (?:to|he|she|they|you|i) (?:make|made|makes|produce|cook))\\b|\\b(?:production steps|step by step|recipe|ingredients|quantities|formula|synthesi[sz]\\w*|produc\\w+|makes|making|cooks?|cooking)\\b.{0,60}\\b(?:sarin|soman|tabun|vx gas|novichok|nerve agents?|ricin|anthrax spores|mustard gas|napalm|botulinum toxin)\\b',
+  ),
+  rule(
+    'en.eroticised_assault',
+    'sexual',
+    0.8,
+    '\\b(?:rape|raping|raped|forced|non-?consensual|against (?:her|his|their) will|drugged)\\b.{0,60}\\b(?:arousing|hot|sexy|erotic|turn(?:s|ed)? (?:me|you|readers) on)\\b|\\b(?:arousing|erotic|sexy|porn\\w*|smut|fan ?fic\\w*)\\b.{0,60}\\b(?:rape|raping|being forced|forced (?:into|to)|non-?consensual|against (?:her|his|their) will)\\b',
   ),
   rule(
     'en.kill_person',
@@ -55,6 +67,18 @@ export const EN_RULES: readonly HarmRule[] = [
     'self_harm',
     0.93,
     '(?:\\b(?:painless|quickest|easiest|fastest|best|surest) (?:way|method) to (?:die|kill myself|end (?:my|it))|how (?:many|much)\\b.{0,40}\\b(?:to|would) (?:die|kill me|be lethal|overdose)\\b|\\bhow (?:do|can|should) i (?:kill myself|end my life|commit suicide|hang myself|cut myself|overdose)\\b|\\b(?:where|how deep) (?:should|do) i cut\\b)',
+  ),
+  rule(
+    'en.lethality',
+    'self_harm',
+    0.85,
+    "\\b(?:guarantee[sd]?|makes? sure|be sure|ensures?|certain)\\b.{0,30}\\b(?:you|i|she|he|they|someone)\\b.{0,10}\\b(?:won'?t|wouldn'?t|will not|would not|never|don'?t|doesn'?t)\\b.{0,10}\\b(?:survive|wake up|be saved|be found in time)\\b",
+  ),
+  rule(
+    'en.self_harm_promotion',
+    'self_harm',
+    0.85,
+    '\\b(?:encourag\\w*|convinc\\w*|tell(?:s|ing)?|urg\\w*|persuad\\w*|dar(?:es?|ing))\\b.{0,30}\\b(?:people|someone|others|kids|teens|girls|boys|you|them|him|her|readers|followers)\\b.{0,15}(?<!not |never )\\bto (?:cut|starve|hurt|harm|kill|burn) (?:themselves|yourself|himself|herself)\\b',
   ),
   rule(
     'en.suicide_disclosure',
@@ -105,6 +129,12 @@ export const EN_RULES: readonly HarmRule[] = [
     `${HOW}.{0,30}\\b(?:launder (?:money|cash)|counterfeit|forge (?:a |an )?(?:passport|id|signature|document|check|cheque)|shoplift|hotwire|steal (?:a |my neighbou?r'?s )?car|evade (?:the )?(?:police|taxes)|bribe (?:a|an|the) (?:official|officer|judge|customs)|traffic (?:people|women|children|humans))`,
   ),
   rule(
+    'en.fraud_method',
+    'crime_drugs',
+    0.8,
+    '\\bcook(?:ing)? the books\\b|\\b(?:use|install|put|place|hide|attach)\\b.{0,20}\\bskimmers?\\b|\\bclon(?:e|ing)\\b.{0,20}\\b(?:credit|debit|bank|sim) cards?\\b',
+  ),
+  rule(
     'en.scam',
     'crime_drugs',
     0.88,
@@ -152,6 +182,18 @@ export const EN_RULES: readonly HarmRule[] = [
     0.85,
     '\\b(?:glorif\\w*|prais\\w*|celebrat\\w*|manifesto)\\b.{0,30}\\b(?:shooter|bomber|terrorist|martyrs?|race war|white genocide)',
   ),
+  rule(
+    'en.extremist_praise',
+    'extremism',
+    0.8,
+    '\\b(?:unabomber|breivik|mcveigh|dylann roof|tarrant|christchurch shooter|bin laden|isis|al[- ]?qaeda)\\b.{0,60}\\b(?:was right|were right|(?:a|true|real) heroe?s?|follow (?:his|their) example|inspir\\w+ (?:others|people|us)|did nothing wrong)\\b',
+  ),
+  rule(
+    'en.extremist_group',
+    'extremism',
+    0.8,
+    '\\b(?:start|found|launch|build|grow|design|create|recruit for|organi[sz]e)\\b.{0,40}\\b(?:neo-?nazi|white (?:power|nationalist|supremacist)|jihadi\\w*|ethno-?nationalist|armed militia)\\b.{0,30}\\b(?:group|movement|cell|organi[sz]ation|youth|club|chapter|network)\\b',
+  ),
   rule('en.dox', 'privacy', 0.88, '\\b(?:dox|doxx|doxing|doxxing)\\b(?!ing is| is| and how)'),
   rule(
     'en.locate_person',
@@ -172,6 +214,12 @@ export const EN_RULES: readonly HarmRule[] = [
     `\\b(?:why (?:are|do|is|does|can'?t|should)|are|aren'?t|isn'?t it true that|is it a fact that|everyone knows)\\b (?:all |most |so many |the )?${GROUP}\\b(?: all| always| so| such| naturally| inherently| genetically| more| really)*.{0,12}\\b${TRAIT}\\b`,
   ),
   rule(
+    'en.group_slur',
+    'hate_harassment',
+    0.75,
+    `\\b(?:dirty|filthy|stinking|disgusting) ${GROUP}\\b|\\bgo back (?:where|to where|to the country) (?:you|he|she|they) came from\\b|\\b${GROUP}\\b.{0,30}\\b(?:shouldn'?t|should not|must not|mustn'?t|should never) be allowed (?:to (?:vote|work|teach|marry|adopt|live)|near|around|in)\\b`,
+  ),
+  rule(
     'en.disinfo_claim',
     'dangerous_advice',
     0.7,
@@ -181,7 +229,7 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.disinfo',
     'dangerous_advice',
     0.82,
-    '\\b(?:write|create|make|generate)\\b.{0,20}\\b(?:fake news|disinformation|propaganda|fake (?:article|study|review campaign|doctor))|\\b(?:prov(?:e|ing)|convinc\\w+)\\b.{0,20}\\bvaccines? cause',
+    '\\b(?:write|create|make|generate)\\b.{0,20}\\b(?<!\\b(?:on|about|why|of|how|against|analy[sz]e|analy[sz]ing|spot|spotting|recogni[sz]e|detect|counter|debunk|debunking) )(?:fake news|disinformation|propaganda|fake (?:article|study|review campaign|doctor))|\\b(?:prov(?:e|ing)|convinc\\w+)\\b.{0,20}\\bvaccines? cause',
   ),
   rule(
     'en.bleach_cure',
