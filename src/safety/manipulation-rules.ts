@@ -25,12 +25,12 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|(?<![机卓器统脑的])开发者模式|越狱模式|你现在是DAN|你现在是dan',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan',
   ),
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|(?:系统提示词|系统提示|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',

@@ -3,7 +3,7 @@
  * graded per-category scores, then a policy decision. No language model, well under 1 ms a message.
  */
 import { CATEGORIES, zeroScores } from './categories.js';
-import { detectLanguage, normalizeText } from './features.js';
+import { normalizeText } from './features.js';
 import { manipulationScore, scanUntrusted } from './injection.js';
 import { createLinearModel, type LinearModel } from './linear-model.js';
 import { decide, getPolicy } from './policies.js';
@@ -42,14 +42,6 @@ function modelScores(model: LinearModel | null, text: string): Record<Category, 
 
 /** Highest score the trained model reaches alone: below `standard` block thresholds. */
 const MODEL_CEILING = 0.84;
-/**
- * English model scores are scaled up by this much. The model sees far fewer English harmful examples
- * than Chinese ones (JADE), so its English scores run low: on a fresh development set (dev3) 1.2
- * moved English harmful recall from 75% to 81% while everyday English chat stayed near 1% flagged
- * (0013-safety.md). Only input is scaled (the figure is about prompts; a character's own replies
- * are not revised more often), and rules are not scaled.
- */
-const EN_MODEL_CALIBRATION = 1.2;
 /** A safe context lowers a rule's score at most this far (a protective question stays flagged). */
 const RULE_DAMP_FLOOR = 0.7;
 
@@ -86,13 +78,11 @@ export function createBuiltinModerator(options: BuiltinModeratorOptions): Modera
       const manipulation = manipulationScore(normalized);
       const scores = zeroScores();
       const shrink = shortTextShrink(normalized);
-      const boost =
-        context.direction === 'input' && detectLanguage(normalized) === 'en' ? EN_MODEL_CALIBRATION : 1;
       for (const category of CATEGORIES) {
         const damp = findings.damp[category];
         // The model cannot see intent, so alone it flags (and hands to the LLM guard) but never
         // reaches a standard block threshold; rules can. Safe contexts damp rules only mildly.
-        const damped = Math.min(MODEL_CEILING, learned[category] * damp * shrink * boost);
+        const damped = Math.min(MODEL_CEILING, learned[category] * damp * shrink);
         const floor = findings.floors[category] * Math.max(damp, RULE_DAMP_FLOOR);
         scores[category] = Math.round(Math.max(floor, damped) * 1000) / 1000;
       }
