@@ -84,14 +84,21 @@ export interface MemoryStore {
    * forgotten) is skipped, so a retried job never duplicates or revives a memory. Returns what was added.
    */
   add(drafts: MemoryDraft[]): Promise<MemoryRecord[]>;
-  /** Adds `draft` and marks `oldIds` as superseded by it, in one transaction. */
+  /**
+   * Adds `draft` and marks `oldIds` as superseded by it, in one transaction. Throws `store_conflict`
+   * (writing nothing) when an old memory is no longer current (forgotten or already replaced), or
+   * when a summary cites a message that no longer exists.
+   */
   supersede(oldIds: string[], draft: MemoryDraft): Promise<MemoryRecord>;
   get(id: string): Promise<MemoryRecord | null>;
   /** Oldest first (by timestamp, then id). */
   list(query: MemoryListQuery): Promise<MemoryRecord[]>;
   /** Throws `memory_not_found` for an unknown or forgotten id. */
   update(id: string, patch: MemoryPatch): Promise<MemoryRecord>;
-  /** Forgets: clears the text and marks the memories deleted. Returns how many changed. */
+  /**
+   * Forgets: clears the text and marks the memories deleted, with the older versions each one
+   * replaced (its history goes with it). Returns how many of `ids` changed.
+   */
   softDelete(ids: string[]): Promise<number>;
   /** Every memory derived from a session (its turns, and anything citing its messages). */
   forSession(sessionId: string): Promise<MemoryRecord[]>;

@@ -91,6 +91,93 @@ export function describeMemoryContract(current: CurrentStore): void {
       expect(since.map((memory) => memory.id)).toContain(newer.id);
     });
 
+    it('refuses to supersede a memory forgotten or replaced meanwhile, writing nothing', async () => {
+      const store = current();
+      const { user, base } = await seedChat(store);
+      const fact = (id: string, text: string) => ({
+        ...base,
+        id,
+        sessionId: null,
+        kind: 'fact' as const,
+        text,
+        subject: 'debt',
+        timestamp: 1,
+        citedMessageIds: ['q1'],
+      });
+      await store.memories.add([fact('f1', 'Owes Sam money'), fact('f2', 'Likes tea')]);
+      await store.memories.softDelete(['f1']);
+      await expectStarlingError(
+        store.memories.supersede(['f1'], fact('f3', 'Owes Sam 50')),
+        'store_conflict',
+      );
+      await store.memories.supersede(['f2'], fact('f4', 'Likes green tea'));
+      await expectStarlingError(
+        store.memories.supersede(['f2'], fact('f5', 'Likes coffee')),
+        'store_conflict',
+      );
+      const ids = (await store.memories.list({ ownerId: user.id, includeDeleted: true })).map((m) => m.id);
+      expect(ids).not.toContain('f3');
+      expect(ids).not.toContain('f5');
+    });
+
+    it('refuses a summary citing a message that no longer exists', async () => {
+      const store = current();
+      const { base } = await seedChat(store);
+      const summary = { ...base, sessionId: null, kind: 'summary' as const, text: 'They talked about Miso' };
+      await expectStarlingError(
+        store.memories.supersede([], { ...summary, timestamp: 1, citedMessageIds: ['q1', 'gone'] }),
+        'store_conflict',
+      );
+      await expectStarlingError(
+        store.memories.add([{ ...summary, timestamp: 1, citedMessageIds: ['gone'] }]),
+        'store_conflict',
+      );
+      const written = await store.memories.supersede([], {
+        ...summary,
+        timestamp: 1,
+        citedMessageIds: ['q1'],
+      });
+      expect(written.citedMessageIds).toEqual(['q1']);
+    });
+
+    it('forgetting a memory forgets the versions it replaced, so deleting a chat revives nothing', async () => {
+      const store = current();
+      const { user, character, base } = await seedChat(store);
+      const { session: other } = await store.sessions.create({
+        ownerId: user.id,
+        characterId: character.id,
+        characterVersion: 1,
+      });
+      await store.messages.append(
+        other.id,
+        [{ id: 'q2', parentId: null, role: 'user', content: 'A secret' }],
+        {
+          head: 'last',
+        },
+      );
+      const summary = { ...base, sessionId: null, kind: 'summary' as const, subject: 'relationship' };
+      const first = await store.memories.supersede([], {
+        ...summary,
+        id: 'r1',
+        text: 'The secret debt',
+        timestamp: 1,
+        citedMessageIds: ['q1'],
+      });
+      await store.memories.supersede([first.id], {
+        ...summary,
+        id: 'r2',
+        text: 'The secret debt, and more',
+        timestamp: 2,
+        citedMessageIds: ['q1', 'q2'],
+      });
+      expect(await store.memories.softDelete(['r2'])).toBe(1);
+      await store.sessions.delete(other.id);
+      const left = await store.memories.list({ ownerId: user.id, includeDeleted: true, kinds: ['summary'] });
+      expect(left.map((memory) => [memory.id, memory.text, memory.deletedAt !== null])).toEqual([
+        ['r1', '', true],
+      ]);
+    });
+
     it('deleting a session deletes its memories and facts citing its messages; nothing is orphaned', async () => {
       const store = current();
       const { user, character, session, turns, base } = await seedChat(store);

@@ -85,7 +85,17 @@ export function createSqliteMemories(context: SqliteContext): MemoryStore {
        confidence = @confidence, updated_at = @now WHERE id = @id`,
   );
   const markSuperseded = db.prepare<[string, number, string]>(
-    'UPDATE memories SET superseded_by = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL',
+    'UPDATE memories SET superseded_by = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL AND superseded_by IS NULL',
+  );
+  // The versions a memory replaced, oldest links included: forgetting a memory forgets them too, so
+  // deleting the chat a forgotten version cites cannot bring an older version's text back.
+  const selectAncestors = db.prepare<{ id: string }, { id: string }>(
+    `WITH RECURSIVE chain(id) AS (SELECT id FROM memories WHERE superseded_by = @id
+       UNION SELECT m.id FROM memories m JOIN chain c ON m.superseded_by = c.id)
+     SELECT id FROM chain`,
+  );
+  const countMessages = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM messages WHERE id IN (SELECT value FROM json_each(?))',
   );
   const forget = db.prepare<{ at: number; id: string }>(
     `UPDATE memories SET text = '', text_key = '', deleted_at = @at, updated_at = @at
@@ -101,6 +111,12 @@ export function createSqliteMemories(context: SqliteContext): MemoryStore {
 
   function insertDraft(draft: MemoryDraft): MemoryRecord | null {
     const id = draft.id ?? context.newId();
+    // A summary stands for stored messages: one written after they were deleted (its chat went away
+    // while the model was writing it) would outlive them, so it is refused.
+    const cited = [...new Set(draft.citedMessageIds ?? [])];
+    if (draft.kind === 'summary' && (countMessages.get(JSON.stringify(cited))?.n ?? 0) !== cited.length) {
+      throw new StarlingError('store_conflict', `summary ${id} cites messages that no longer exist`);
+    }
     const changes = insert.run({
       id,
       ownerId: draft.ownerId,
@@ -181,7 +197,13 @@ export function createSqliteMemories(context: SqliteContext): MemoryStore {
       return context.write(() => {
         const added = insertDraft(draft);
         if (added === null) throw new StarlingError('store_conflict', `memory ${draft.id ?? ''} exists`);
-        for (const oldId of oldIds) markSuperseded.run(added.id, context.now(), oldId);
+        // Each old memory must still be current: one forgotten or replaced meanwhile (while a job
+        // waited on the model) fails the whole write, so the job retries from what is there now.
+        for (const oldId of oldIds) {
+          if (markSuperseded.run(added.id, context.now(), oldId).changes !== 1) {
+            throw new StarlingError('store_conflict', `memory ${oldId} is no longer current`);
+          }
+        }
         return added;
       });
     },
@@ -214,7 +236,14 @@ export function createSqliteMemories(context: SqliteContext): MemoryStore {
     async softDelete(ids) {
       return context.write(() => {
         const at = context.now();
-        return ids.reduce((sum, id) => sum + forget.run({ at, id }).changes, 0);
+        let count = 0;
+        for (const id of ids) {
+          const changes = forget.run({ at, id }).changes;
+          count += changes;
+          if (changes === 0) continue;
+          for (const ancestor of selectAncestors.all({ id })) forget.run({ at, id: ancestor.id });
+        }
+        return count;
       });
     },
     async forSession(sessionId) {
