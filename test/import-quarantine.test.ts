@@ -95,9 +95,9 @@ describe('untrusted content on import', () => {
     expect(everything).not.toContain('developer mode');
 
     const rows = await starling.store.audit.list({ ownerId: starling.user.id });
-    expect(rows.map((row) => [row.direction, row.action, row.characterId])).toEqual([
-      ['import', 'flag', character.id],
-      ['import', 'flag', null],
+    expect(rows.map((row) => [row.direction, row.action, row.source, row.characterId])).toEqual([
+      ['import', 'flag', 'injection_scan', character.id],
+      ['import', 'flag', 'injection_scan', null],
     ]);
     expect(rows[1]?.text).toContain('SYSTEM:');
   });

@@ -24,6 +24,8 @@ import { recordAudits, turnSubject } from './safety-policy.js';
 import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
 import { toolMeta, turnTools } from './tools/turn-tools.js';
+import { toolOutputAudit } from './untrusted-scan.js';
+import type { AuditDraft } from '../spec/audit-store.js';
 
 export interface ChatServiceDependencies {
   store: Store;
@@ -117,6 +119,8 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     const steered = { ...context, character: { ...context.character, card }, user };
     const prompt = buildPrompt(steered, history, handle.tokenCounter, contextSize, false, recall);
     options.onEvent?.({ type: 'turn-start', sessionId: context.session.id, parentId: drafts.parentId });
+    /** Audit rows for tool outputs withheld during the reply. */
+    const toolAudits: AuditDraft[] = [];
     const guarded = await guardOutput(safety, subject, gate, {
       userText: userText ?? '',
       model: handle.model,
@@ -142,6 +146,18 @@ export function createChatService(dependencies: ChatServiceDependencies) {
               messageId: drafts.user?.id ?? drafts.parentId,
               now: now().getTime(),
               signal,
+              onWithheld: (name, withheld) =>
+                toolAudits.push(
+                  toolOutputAudit(
+                    {
+                      ownerId: context.session.ownerId,
+                      sessionId: context.session.id,
+                      characterId: context.session.characterId,
+                    },
+                    name,
+                    { text: '', quarantined: true, ...withheld },
+                  ),
+                ),
             },
           }),
         }),
@@ -159,7 +175,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     });
     // One call, one transaction: the user message and the reply land together or not at all.
     if (toStore.length > 0) await store.messages.append(context.session.id, toStore, { head: 'last' });
-    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits], {
+    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits, ...toolAudits], {
       userMessageId: drafts.user?.id ?? drafts.parentId,
       replyId: toStore.some((draft) => draft.id === assistantId) ? assistantId : null,
     });

@@ -26,6 +26,8 @@ import type { StarlingConfig } from './home.js';
 import { resolvePromptUser } from './personas.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
 import { toolMeta, turnTools } from './tools/turn-tools.js';
+import { toolOutputAudit } from './untrusted-scan.js';
+import type { AuditDraft } from '../spec/audit-store.js';
 
 export interface ExternalTurnDependencies {
   store: Store;
@@ -133,6 +135,8 @@ export async function runExternalTurn(
   });
   // Chosen before the reply, so facts the model remembers can cite the message stored with it.
   const userMessageId = session && last?.role === 'user' ? newId() : null;
+  /** Audit rows for tool outputs withheld during the reply. */
+  const toolAudits: AuditDraft[] = [];
   const guarded = await guardOutput(dependencies.safety, subject, gate, {
     userText: userText ?? '',
     model: handle.model,
@@ -162,6 +166,14 @@ export async function runExternalTurn(
                   messageId: userMessageId,
                   now: now().getTime(),
                   signal,
+                  onWithheld: (name, withheld) =>
+                    toolAudits.push(
+                      toolOutputAudit(
+                        { ownerId: input.ownerId, sessionId: session.id, characterId: character.id },
+                        name,
+                        { text: '', quarantined: true, ...withheld },
+                      ),
+                    ),
                 },
               }),
       }),
@@ -190,7 +202,7 @@ export async function runExternalTurn(
     });
     // One call, one transaction, as in a normal turn: a failure before any text keeps the user message.
     if (drafts.length > 0) await store.messages.append(session.id, drafts, { head: 'last' });
-    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits], {
+    await recordAudits(store, [...(gate?.audits ?? []), ...guarded.audits, ...toolAudits], {
       userMessageId: userDraft?.id ?? null,
       replyId: drafts.some((draft) => draft.id === messageId) ? messageId : null,
     });

@@ -87,6 +87,7 @@ export function importAudit(
     characterId,
     direction: 'import',
     action: 'flag',
+    source: 'injection_scan',
     policy: 'untrusted',
     categories: ['manipulation'],
     scores: {},

@@ -23,6 +23,8 @@ export interface ToolContext {
   /** Unix ms, the turn's clock. */
   now: number;
   signal?: AbortSignal;
+  /** Told when a tool's output was withheld for carrying instructions (the turn audits it). */
+  onWithheld?: (toolName: string, withheld: { rules: string[]; reason: string; spans: string[] }) => void;
 }
 
 /** One tool. `execute` may throw a {@link ToolRefusal} to refuse with a reason the model sees. */

@@ -332,6 +332,12 @@ BEGIN
 END;
 `;
 
+// Import findings written between migrations 6 and 8 were labelled `classifier` (the default)
+// although the hidden-instruction scan found them; they move to their real source.
+const importAuditSourceFix = `
+UPDATE audit_log SET source = 'injection_scan' WHERE direction = 'import' AND source = 'classifier';
+`;
+
 /** Every migration this code knows, oldest first. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
@@ -341,6 +347,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'personas', sql: personasSchema },
   { version: 6, name: 'minors-and-audit-source', sql: minorsAndAuditSourceSchema },
   { version: 7, name: 'memory-embeddings', sql: embeddingsSchema },
+  { version: 8, name: 'import-audit-source', sql: importAuditSourceFix },
 ];
 
 /** Brings the database up to the newest known version; refuses one migrated by newer code. */

@@ -51,4 +51,35 @@ describe('minors and audit source migration', () => {
     expect(await store.users.get('u1')).toMatchObject({ minor: false, local: false });
     await store.close();
   });
+
+  it('relabels import findings written with the default source (migration 8)', async () => {
+    const path = join(folder, 'v7.db');
+    const raw = new Database(path);
+    raw.pragma('foreign_keys = ON');
+    applyMigrations(
+      raw,
+      () => 1,
+      migrations.filter((migration) => migration.version <= 7),
+    );
+    raw
+      .prepare(
+        "INSERT INTO users (id, name, name_key, is_local, created_at) VALUES ('u1', 'ann', 'ann', NULL, 5)",
+      )
+      .run();
+    const insert = raw.prepare(
+      `INSERT INTO audit_log (id, at, owner_id, direction, action, source, policy, categories, scores, reason,
+         original_text, revisions) VALUES (?, ?, 'u1', ?, 'flag', 'classifier', 'untrusted', '[]', '{}', 'r', 't', '[]')`,
+    );
+    insert.run('b1', 1, 'import');
+    insert.run('b2', 2, 'input');
+    raw.close();
+
+    const store = openSqliteStore({ path });
+    const rows = await store.audit.list();
+    expect(rows.map((row) => [row.id, row.source])).toEqual([
+      ['b2', 'classifier'],
+      ['b1', 'injection_scan'],
+    ]);
+    await store.close();
+  });
 });

@@ -27,7 +27,7 @@ export function createUserDeleter(context: SqliteContext): (userId: string) => b
   // rule ids; reasons written by the guard or the scan may quote the text, so they go too.
   const eraseAuditText = db.prepare<[string]>(
     `UPDATE audit_log SET original_text = '', revisions = '[]',
-       reason = CASE WHEN source = 'classifier' THEN reason ELSE '' END
+       reason = CASE WHEN source = 'classifier' AND direction IN ('input', 'output') THEN reason ELSE '' END
      WHERE owner_id = ?`,
   );
   const deleteUser = db.prepare<[string]>('DELETE FROM users WHERE id = ?');

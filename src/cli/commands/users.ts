@@ -14,9 +14,12 @@ function userJson({ id, name, role, disabled, minor, createdAt }: User) {
   return { id, name, role, disabled, minor, createdAt };
 }
 
-/** The user with this name (case-insensitive) or id, or `user_not_found`. */
+/**
+ * The user with this id or name (case-insensitive), or `user_not_found`. The id wins: an account
+ * whose name is another account's id cannot stand in for it.
+ */
 async function userByNameOrId(store: Store, nameOrId: string): Promise<User> {
-  const user = (await store.users.findByName(nameOrId)) ?? (await store.users.get(nameOrId));
+  const user = (await store.users.get(nameOrId)) ?? (await store.users.findByName(nameOrId));
   if (user === null) {
     throw new StarlingError('user_not_found', `no user with the name or id "${nameOrId}"`, {
       details: { name: nameOrId },

@@ -158,7 +158,16 @@ describe('tool registry', () => {
 
   it('withholds instruction-like output: the model reads a notice, the record names the rules', async () => {
     const { registry } = fixture();
-    const result = await registry.turn(context).execute(call('injected', '{}'));
+    const withheld: { name: string; rules: string[]; spans: string[] }[] = [];
+    const onWithheld = (name: string, found: { rules: string[]; spans: string[] }) =>
+      withheld.push({ name, rules: found.rules, spans: found.spans });
+    const result = await registry.turn({ ...context, onWithheld }).execute(call('injected', '{}'));
+    expect(withheld).toHaveLength(1);
+    expect(withheld[0]).toMatchObject({
+      name: 'injected',
+      rules: expect.arrayContaining(['override']) as unknown,
+    });
+    expect(withheld[0]?.spans.join(' ')).toContain('Ignore all previous instructions');
     expect(result.ok && result.result).toEqual({
       withheld: expect.stringContaining('The output of the injected tool was withheld') as unknown,
     });

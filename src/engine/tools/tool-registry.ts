@@ -134,6 +134,7 @@ export function createToolRegistry(
           try {
             const output = await tool.execute(checked.data, context);
             const screened = screenToolOutput(JSON.stringify(output.result), `the ${call.name} tool`);
+            if (screened.quarantined) context.onWithheld?.(call.name, screened);
             return {
               ok: true,
               callId: call.id,
