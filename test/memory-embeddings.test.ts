@@ -147,6 +147,17 @@ describe('hybrid memory recall in the engine', () => {
     expect(hybrid.memoryStatus().recentErrors).toEqual([]);
   });
 
+  it('keeps a memory in vector recall when only its importance is edited', async () => {
+    const { starling } = await open({ embedder: toyEmbedder() });
+    const { character, kittenId } = await seed(starling);
+    const recallFirst = async () =>
+      (await starling.memories.recall(starling.user.id, character.id, 'my pets?'))[0]?.id;
+    expect(await recallFirst()).toBe(kittenId);
+    await starling.memories.edit(starling.user.id, kittenId, { importance: 0.9 });
+    // The stored vector stays (same text) and so does the one the warm process holds.
+    expect(await recallFirst()).toBe(kittenId);
+  });
+
   it('forgetting a memory removes its vector and it is never recalled again', async () => {
     const { starling } = await open({ embedder: toyEmbedder() });
     const { character, kittenId } = await seed(starling);

@@ -112,20 +112,23 @@ export function createMemorySpaces(store: Store, capacity = 32, embedding?: Spac
       space.syncedTo = Math.max(space.syncedTo, record.updatedAt);
       const seen = space.known.get(record.id);
       if (seen === record.updatedAt) continue;
-      if (seen !== undefined) forget(space, [record.id]);
-      if (!live(record)) continue;
-      const item = toItem(record);
+      const item = live(record) ? toItem(record) : null;
+      // A vector encodes the text: when only the weights changed it stays (the store keeps it too).
+      const sameText = item !== null && space.items.get(record.id)?.text === item.text;
+      if (seen !== undefined) forget(space, [record.id], sameText);
+      if (item === null) continue;
       added.push(item);
       space.items.set(record.id, item);
       space.known.set(record.id, record.updatedAt);
+      if (sameText) space.vectors?.index?.replaceItem(item);
     }
     if (added.length > 0) space.index.add(added);
   }
 
   /** Drops memories from both sides of a space (a changed one is re-added; its vector comes later). */
-  function forget(space: Space, ids: string[]): void {
+  function forget(space: Space, ids: string[], keepVectors = false): void {
     space.index.remove(ids);
-    space.vectors?.index?.remove(ids);
+    if (!keepVectors) space.vectors?.index?.remove(ids);
     for (const id of ids) {
       space.known.delete(id);
       space.items.delete(id);

@@ -18,6 +18,8 @@ export interface VectorIndex {
    */
   add(item: MemoryItem, vector: Float32Array): boolean;
   remove(ids: readonly string[]): void;
+  /** Replaces the item held for a vector (its weights changed, not its text); false when absent. */
+  replaceItem(item: MemoryItem): boolean;
   /** The `k` items most similar to `query` by cosine, best first (score = cosine similarity). */
   search(query: Float32Array, k: number): ScoredItem[];
 }
@@ -103,6 +105,12 @@ export function createVectorIndex(dimensions: number, initialCapacity = 1024): V
       return true;
     },
     remove: (ids) => ids.forEach(removeOne),
+    replaceItem(item) {
+      const slot = slotOf.get(item.id);
+      if (slot === undefined) return false;
+      items[slot] = item;
+      return true;
+    },
     search(query, k) {
       const count = items.length;
       if (k <= 0 || count === 0 || query.length !== dimensions) return [];

@@ -87,6 +87,16 @@ describe('remote embedder', () => {
     expect(await embedder.embed([])).toEqual([]);
   });
 
+  it('clips each text before sending, so one long memory cannot fail every batch', async () => {
+    const embedder = createRemoteEmbedder({ name: 'fake', baseUrl, model: 'fake-embed', maxInputChars: 10 });
+    const vectors = await embedder.embed(['short', 'x'.repeat(5000)]);
+    expect((requests[0]?.body['input'] as string[]).map((text) => text.length)).toEqual([5, 10]);
+    expect(vectors.map((vector) => vector[0])).toEqual([5, 10]);
+    const byDefault = createRemoteEmbedder({ name: 'fake', baseUrl, model: 'fake-embed' });
+    await byDefault.embed(['y'.repeat(5000)]);
+    expect((requests[1]?.body['input'] as string[])[0]).toHaveLength(1000);
+  });
+
   it('refuses a wrong count, a wrong or changing dimension, non-numbers and non-JSON', async () => {
     const embedder = createRemoteEmbedder({ name: 'fake', baseUrl, model: 'm' });
     reply = (input, response) => json(response, 200, { data: [{ index: 0, embedding: [1, 2, 3] }] });

@@ -24,6 +24,12 @@ export interface RemoteEmbedderOptions {
   dimensions?: number;
   /** Texts per request; default 64. */
   batchSize?: number;
+  /**
+   * Each text is clipped to this many characters before it is sent; default 1,000 (about 250-700
+   * tokens, inside a small embedder's 512-token window for most chat lines). One over-long memory
+   * must not make the endpoint refuse every batch it is in.
+   */
+  maxInputChars?: number;
   /** Per-request limit in milliseconds; default 30,000. */
   timeoutMs?: number;
   /** Injected fetch (tests, proxies). */
@@ -52,6 +58,7 @@ function invalid(url: string, message: string, details: Record<string, unknown> 
 export function createRemoteEmbedder(options: RemoteEmbedderOptions): Embedder {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/embeddings`;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 64));
+  const maxInputChars = Math.max(1, Math.floor(options.maxInputChars ?? 1000));
   const timeoutMs = Math.max(1, options.timeoutMs ?? 30_000);
   const fetchImpl = options.fetch ?? fetch;
   let dimensions = options.dimensions;
@@ -156,7 +163,7 @@ export function createRemoteEmbedder(options: RemoteEmbedderOptions): Embedder {
             details: { url },
           });
         }
-        const batch = texts.slice(start, start + batchSize);
+        const batch = texts.slice(start, start + batchSize).map((text) => text.slice(0, maxInputChars));
         vectors.push(...vectorsOf(await post(batch, embedOptions.signal), batch.length));
       }
       return vectors;
