@@ -30,7 +30,17 @@ export function AuditPage() {
       ...(source ? { source } : {}),
       ...(since ? { since } : {}),
     };
-    api.audit.list(filter).then(setRows).catch(reportError);
+    // A response for filters changed since is dropped: the table always matches the filters shown.
+    let current = true;
+    api.audit
+      .list(filter)
+      .then((found) => {
+        if (current) setRows(found);
+      })
+      .catch(reportError);
+    return () => {
+      current = false;
+    };
   }, [api, action, source, since, reportError]);
   useEffect(load, [load]);
 

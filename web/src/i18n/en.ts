@@ -253,7 +253,7 @@ export const en = {
   'settings.account': 'Account',
   'settings.deleteAccount': 'Delete my account',
   'settings.deleteAccountHint':
-    'Deletes your account and everything you own: characters, chats, memories, personas and API keys. This cannot be undone.',
+    'Deletes your account and everything you own: characters, chats, memories, personas and API keys. Characters you shared go too, with other people’s chats with them. This cannot be undone.',
   'settings.deleteAccountPassword': 'Your password',
   'settings.deleteAccountConfirm':
     'Delete your account and everything you own for good? This cannot be undone.',
@@ -341,7 +341,7 @@ export const en = {
   'users.deleteOf': 'Delete {name}',
   'users.deleteTitle': 'Delete {name}?',
   'users.deleteWarning':
-    'Everything they own is deleted with them: characters, chats, memories and API keys. This cannot be undone.',
+    'Everything they own is deleted with them: characters, chats, memories and API keys, and other people’s chats with characters they shared. This cannot be undone.',
   'users.deleteTypeName': 'Type {name} to confirm',
   'users.deleted': 'Deleted {name}.',
   'users.create': 'Add a user',

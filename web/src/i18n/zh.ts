@@ -252,7 +252,7 @@ export const zh: Record<MessageKey, string> = {
   'settings.account': '账号',
   'settings.deleteAccount': '删除我的账号',
   'settings.deleteAccountHint':
-    '删除你的账号以及你拥有的一切：角色、聊天、记忆、人设和 API 密钥。此操作无法撤销。',
+    '删除你的账号以及你拥有的一切：角色、聊天、记忆、人设和 API 密钥。你共享的角色也会删除，其他人与这些角色的聊天随之删除。此操作无法撤销。',
   'settings.deleteAccountPassword': '你的密码',
   'settings.deleteAccountConfirm': '确定要永久删除你的账号以及你拥有的一切吗？此操作无法撤销。',
   'settings.adminOnly': '只有管理员可以修改模型。',
@@ -337,7 +337,8 @@ export const zh: Record<MessageKey, string> = {
   'users.delete': '删除',
   'users.deleteOf': '删除 {name}',
   'users.deleteTitle': '删除 {name}？',
-  'users.deleteWarning': '其拥有的一切都会一并删除：角色、聊天、记忆和 API 密钥。此操作无法撤销。',
+  'users.deleteWarning':
+    '其拥有的一切都会一并删除：角色、聊天、记忆和 API 密钥，以及其他人与其共享角色的聊天。此操作无法撤销。',
   'users.deleteTypeName': '输入 {name} 以确认',
   'users.deleted': '已删除 {name}。',
   'users.create': '添加用户',
