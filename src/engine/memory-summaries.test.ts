@@ -232,6 +232,19 @@ describe('memory.summary jobs', () => {
     expect(model.calls.map((call) => call.scope)).toEqual(['chunk', 'session', 'relationship']);
   });
 
+  it("names the person by their default persona, as the chat's prompts do", async () => {
+    const { sessionId } = await chat('p', 16);
+    await summarizeThrough(sessionId, 'p16');
+    expect(model.calls[0]?.system + model.calls[0]!.user).toContain('Sam');
+    await store.personas.create(ownerId, { name: 'Mei', isDefault: true });
+    const { sessionId: next } = await chat('q', 16);
+    const before = model.calls.length;
+    await summarizeThrough(next, 'q16');
+    const call = model.calls[before]!;
+    expect(call.system + call.user).toContain('Mei');
+    expect(call.system + call.user).not.toContain('Sam');
+  });
+
   it('deletes a chat\u2019s summaries with it and falls back to the relationship summary before it', async () => {
     const reader = createSummaryReader(store);
     const b = await chat('b', 16);

@@ -274,7 +274,13 @@ export function createSummaryJobHandler(dependencies: SummaryJobDependencies): J
     const scope: JobScope = {
       ownerId,
       sessionId,
-      names: { userName: dependencies.userName, characterName: character.card.name },
+      // The person as prompts name them: their default persona, else the configured name.
+      names: {
+        userName:
+          (await store.personas.list(ownerId)).find((persona) => persona.isDefault)?.name ??
+          dependencies.userName,
+        characterName: character.card.name,
+      },
       base: { ownerId, characterId, kind: 'summary', importance: SUMMARY_IMPORTANCE },
     };
     await summarizeChunk(scope, chunks[index] ?? []);
