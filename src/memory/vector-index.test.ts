@@ -26,6 +26,27 @@ describe('vector index', () => {
     expect(index.search(vector(0, 0, -1), 3).map((hit) => hit.item.id)).toEqual(['xy', 'x', 'z']);
   });
 
+  it('scores every dimension, in blocks of four and the rest', () => {
+    const dimensions = 10;
+    const index = createVectorIndex(dimensions);
+    const made = Array.from({ length: 20 }, (_, row) =>
+      Float32Array.from({ length: dimensions }, (_, column) => Math.sin(row * 7 + column * 3)),
+    );
+    made.forEach((values, row) => index.add(item(`v${row}`), values));
+    const query = Float32Array.from({ length: dimensions }, (_, column) => Math.cos(column));
+    const cosine = (values: Float32Array) => {
+      let dot = 0;
+      for (let at = 0; at < dimensions; at++) dot += values[at]! * query[at]!;
+      return dot / (Math.hypot(...values) * Math.hypot(...query));
+    };
+    const expected = made
+      .map((values, row) => ({ id: `v${row}`, score: cosine(values) }))
+      .sort((first, second) => second.score - first.score);
+    const hits = index.search(query, 20);
+    expect(hits.map((hit) => hit.item.id)).toEqual(expected.map((hit) => hit.id));
+    hits.forEach((hit, at) => expect(hit.score).toBeCloseTo(expected[at]!.score, 5));
+  });
+
   it('refuses vectors of another dimension, zero and non-finite vectors', () => {
     const index = createVectorIndex(2);
     expect(index.add(item('a'), vector(1, 0, 0))).toBe(false);

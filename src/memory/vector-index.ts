@@ -37,7 +37,10 @@ export function normalizeVector(vector: Float32Array): boolean {
   return true;
 }
 
-/** Dot products of `query` with the first `count` slots, into `scores` (one sequential pass). */
+/**
+ * Dot products of `query` with the first `count` slots, into `scores` (one sequential pass). Four
+ * running sums instead of one let the CPU overlap the multiply-adds: 1.6x faster in V8 (0017).
+ */
 function scan(
   data: Float32Array,
   query: Float32Array,
@@ -45,12 +48,22 @@ function scan(
   count: number,
   dimensions: number,
 ): void {
+  const tail = dimensions - (dimensions % 4);
   for (let slot = 0, base = 0; slot < count; slot += 1, base += dimensions) {
-    let sum = 0;
-    for (let index = 0; index < dimensions; index += 1) {
-      sum += (data[base + index] as number) * (query[index] as number);
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let index = 0;
+    for (; index < tail; index += 4) {
+      const at = base + index;
+      a += (data[at] as number) * (query[index] as number);
+      b += (data[at + 1] as number) * (query[index + 1] as number);
+      c += (data[at + 2] as number) * (query[index + 2] as number);
+      d += (data[at + 3] as number) * (query[index + 3] as number);
     }
-    scores[slot] = sum;
+    for (; index < dimensions; index += 1) a += (data[base + index] as number) * (query[index] as number);
+    scores[slot] = a + b + c + d;
   }
 }
 
