@@ -109,6 +109,10 @@ describe('password change, reset and the last admin', () => {
     await refused(bob.auth, 'POST', path, password, 403, 'scope_missing');
     await refused(admin.auth, 'POST', path, { password: 'short' }, 400, 'password_invalid');
     await refused(admin.auth, 'POST', '/api/admin/users/missing/password', password, 404, 'user_not_found');
+    // One's own password goes through /api/me/password (current password checked, session kept).
+    const own = `/api/admin/users/${admin.user.id}/password`;
+    await refused(admin.auth, 'POST', own, password, 400, 'invalid_target');
+    expect((await call(url, 'GET', '/api/me', admin.auth)).status).toBe(200);
     expect((await call(url, 'POST', path, admin.auth, password)).status).toBe(200);
     expect((await call(url, 'GET', '/api/me', bob.auth)).status).toBe(401);
     await expectError(await login(url, 'bob', 'forgotten password'), 401, 'invalid_credentials');

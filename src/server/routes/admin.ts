@@ -184,6 +184,11 @@ export function createAdminRoutes() {
   });
   app.openapi(resetPassword, async (c) => {
     const { id } = c.req.valid('param');
+    // Resetting one's own password here would skip the current-password check and end the
+    // caller's own session mid-page; /api/me/password does both properly.
+    if (id === callerOf(c).user.id) {
+      throw new StarlingError('invalid_target', 'change your own password with POST /api/me/password');
+    }
     await c.get('deps').accounts.resetPassword(id, c.req.valid('json').password);
     return c.json({ ok: true as const }, 200);
   });

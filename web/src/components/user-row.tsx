@@ -132,16 +132,19 @@ export function UserRow({ user, created, minorHintId, onChanged, onDelete }: Use
             >
               {user.disabled ? t('users.enable') : t('users.disable')}
             </button>
-            <button
-              type="button"
-              className="button ghost small"
-              aria-label={t('users.resetPasswordOf', { name })}
-              aria-expanded={resetting}
-              disabled={busy}
-              onClick={() => setResetting(!resetting)}
-            >
-              {t('users.resetPassword')}
-            </button>
+            {/* One's own password is changed in account settings, with the current one. */}
+            {!self && (
+              <button
+                type="button"
+                className="button ghost small"
+                aria-label={t('users.resetPasswordOf', { name })}
+                aria-expanded={resetting}
+                disabled={busy}
+                onClick={() => setResetting(!resetting)}
+              >
+                {t('users.resetPassword')}
+              </button>
+            )}
             <button
               type="button"
               className="button ghost small danger-text"
