@@ -17,6 +17,11 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
   const heldOut = all.filter((example) => example.trainable && isHeldOut(example, seed));
   const evalOnly = all.filter((example) => !example.trainable);
   const pick = (list: LabeledText[], test: (example: LabeledText) => boolean) => list.filter(test);
+  const authoredEval = (file: string, language: 'en' | 'zh') =>
+    evalOnly.filter(
+      (example) =>
+        example.source === `authored:${file}` && /\p{Script=Han}/u.test(example.text) === (language === 'zh'),
+    );
   const sets: Record<string, LabeledText[]> = {
     'held-out JADE zh (harmful)': pick(heldOut, (example) => example.source === 'jade_zh'),
     'held-out JADE en (harmful)': pick(heldOut, (example) => example.source === 'jade_en'),
@@ -72,6 +77,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       evalOnly,
       (example) => example.source === 'authored:eval-harmful-blind2' && /\p{Script=Han}/u.test(example.text),
     ),
+    'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
+    'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
       evalOnly,
@@ -120,6 +127,14 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: everyday + look-alikes zh, dev3 (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-benign-dev3' && /\p{Script=Han}/u.test(example.text),
+    ),
+    'benign: everyday + look-alikes en, dev4, other writer (eval only)': authoredEval(
+      'eval-benign-dev4',
+      'en',
+    ),
+    'benign: everyday + look-alikes zh, dev4, other writer (eval only)': authoredEval(
+      'eval-benign-dev4',
+      'zh',
     ),
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': pick(
       evalOnly,

@@ -30,12 +30,12 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',
     'unlock',
-    "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
+    "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止|从不|从来不|永远不会?|绝不)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
   ),
   pattern(
     'authority_bypass',
@@ -55,7 +55,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'framing',
     'framing',
-    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|假设|假如',
+    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|从现在起|假设|假如',
   ),
 ];
 

@@ -7,6 +7,8 @@ export interface HarmRule {
   category: Category;
   score: number;
   pattern: RegExp;
+  /** Readings that make a match harmless ("talk to my kids about sex"); when it matches, the rule does not fire. */
+  unless?: RegExp;
 }
 
 /** A benign context ("kill a process", "in the game", a history question): damps the model's scores. */
@@ -15,4 +17,20 @@ export interface SafeContext {
   /** Multiplier applied to the trained model's score of these categories (not to rule scores). */
   damp: Partial<Record<Category, number>>;
   pattern: RegExp;
+}
+
+/**
+ * Builds a rule over normalised, lowercased text. No `i` flag: `iu` together is several times
+ * slower, and the text is lowercased already.
+ */
+export function harmRule(
+  id: string,
+  category: Category,
+  score: number,
+  source: string,
+  unless?: string,
+): HarmRule {
+  const rule: HarmRule = { id, category, score, pattern: new RegExp(source, 'u') };
+  if (unless !== undefined) rule.unless = new RegExp(unless, 'u');
+  return rule;
 }

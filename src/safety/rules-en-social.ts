@@ -4,7 +4,7 @@
  * fabricated claims and risky health shortcuts. Each pairs an asking/doing frame with a target and
  * an object; a topic alone ("my coworker", "confidential", "antidepressants") never matches.
  */
-import type { HarmRule } from './rule-types.js';
+import { harmRule as rule, type HarmRule } from './rule-types.js';
 
 /** Nouns for people as a group; any one or two words may qualify them ("tall people", "the blind"). */
 const PEOPLE =
@@ -34,11 +34,6 @@ const ORG_ASSET =
 
 const INSULT =
   '(?:an? )?(?:total |complete |absolute |real |stupid )?(?:stupid|idiot|idiotic|moron|moronic|dumb|worthless|useless|pathetic|loser|ugly|fat|disgusting|trash|garbage|piece of (?:trash|garbage|shit)|bitch|cow|pig|slob|failure|waste of space|retarded|imbecile|incompetent|freak|whore|slut)';
-
-/** No `i` flag: rules see normalised, lowercased text, and `iu` together is several times slower. */
-function rule(id: string, category: HarmRule['category'], score: number, source: string): HarmRule {
-  return { id, category, score, pattern: new RegExp(source, 'u') };
-}
 
 /** The English social-harm rules (flag-level scores: they ask for review, they rarely block). */
 export const EN_SOCIAL_RULES: readonly HarmRule[] = [
@@ -172,7 +167,7 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'en.suicidal_feelings',
     'self_harm',
     0.82,
-    "\\bi(?:'ve| have|'m| am)?\\s?(?:been |keep |kept )?(?:feeling|having|thinking about|getting|had)\\b.{0,20}\\b(?:suicidal|suicide|thoughts of (?:killing myself|dying|ending it)|killing myself|ending (?:it all|my life|things))|\\bi feel suicidal\\b|\\bi (?:just )?want to disappear (?:forever|for good)\\b|\\beveryone would be (?:happier|better off) (?:if i (?:was|were) gone|without me)\\b|\\bi (?:have|'ve) (?:saved up )?(?:the|enough) pills\\b|\\bhide (?:the |my )?(?:cuts|scars|self[- ]harm)\\b|\\bi (?:cut|burn(?:ed)?|hurt) myself (?:again )?(?:on purpose|deliberately)\\b",
+    "\\bi(?:'ve| have|'m| am)?\\s?(?:been |keep |kept )?(?:feeling|having|thinking about|getting|had)\\b.{0,20}\\b(?:suicidal|suicide|thoughts of (?:killing myself|dying|ending it)|killing myself|ending (?:it all|my life|things))|\\bi feel suicidal\\b|\\bi (?:just )?want to disappear (?:forever|for good)\\b|\\beveryone would be (?:happier|better off) (?:if i (?:was|were) gone|without me)\\b|\\bi (?:have|'ve) (?:saved up )?(?:the|enough) pills\\b|\\bhide (?:the |my )?(?:cuts|scars|self[- ]harm)\\b|\\bi (?:cut|burn(?:ed)?|hurt) myself (?:again )?(?:on purpose|deliberately)\\b|\\b(?:go to sleep|sleep) (?:forever|and never wake up)\\b|\\b(?:tell|say|promise) (?:me )?(?:that )?it(?:'?s| is) (?:ok(?:ay)?|fine|alright) (?:for me )?to (?:die|give up on (?:life|living)|end it|stop living|let go for good)\\b|\\bi (?:want|wanna|need) to (?:stop existing|not exist|not wake up)\\b",
   ),
   rule(
     'en.armed_overthrow',
@@ -196,6 +191,6 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'en.promote_self_harm',
     'self_harm',
     0.8,
-    '\\b(?:write|create|make|compose|draft|post)\\b.{0,40}\\b(?:romantici[sz]\\w*|glorif\\w*|encourag\\w*|promot\\w*)\\b.{0,25}\\b(?:suicide|self[- ]harm|cutting|anorexia|starv\\w+|eating disorders?)\\b',
+    '\\b(?:write|create|make|compose|draft|post)\\b.{0,40}\\b(?:romantici[sz]\\w*|glorif\\w*|encourag\\w*|promot\\w*)\\b.{0,25}\\b(?:suicide|self[- ]harm|cutting|anorexia|starv\\w+|eating disorders?)\\b|\\b(?:suicide|self[- ]harm|slit\\w*|cutting (?:myself|yourself)|wrists|overdos\\w*|hanging (?:myself|yourself)|starving (?:myself|yourself))\\b.{0,50}\\b(?:sound|look|seem|feel)s? (?:so )?(?:beautiful|peaceful|romantic|poetic|painless|lovely|glamorous|gentle)\\b',
   ),
 ];

@@ -1,5 +1,5 @@
 /** English harm rules: an asking-for-method frame plus a harmful object, never a bare keyword. */
-import type { HarmRule } from './rule-types.js';
+import { harmRule as rule, type HarmRule } from './rule-types.js';
 
 const HOW =
   "(?:how (?:do|can|could|would|should|to|might) (?:i|we|you|one|someone|people)\\b|how to|ways? to|steps? (?:to|for)|teach me(?: how)? to|help me|instructions? (?:for|to|on)|tell me how|best way to|easiest way to|guide (?:to|on)|explain how to|recipe for|i want to|i'm going to|i am going to|going to)";
@@ -12,11 +12,6 @@ const GROUP =
 /** Negative traits a stereotype attaches to a group. */
 const TRAIT =
   "(?:stupid|dumb|lazy|violent|criminals?|criminal|thieves|thieving|liars?|dirty|smelly|smell(?: bad)?|ugly|useless|inferior|terrorists?|greedy|evil|disgusting|sick|mentally ill|bad drivers|can'?t drive|too emotional|inbred|savages?|animals|primitive|cheap|untrustworthy|hypocritical|pigs|worthless|burdens?|parasites|subhuman|rapists?|perverts|predators|pedophiles|paedophiles|groomers|bad at (?:math|science|leading|driving)|less intelligent|not as smart)";
-
-/** No `i` flag: rules see normalised, lowercased text, and `iu` together is several times slower. */
-function rule(id: string, category: HarmRule['category'], score: number, source: string): HarmRule {
-  return { id, category, score, pattern: new RegExp(source, 'u') };
-}
 
 /** The English harm rules. */
 export const EN_RULES: readonly HarmRule[] = [
@@ -96,7 +91,9 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.minor_sexual',
     'sexual_minors',
     0.96,
-    '\\b(?:child|children|kid|kids|minor|underage|under-age|preteen|pre-teen|little (?:girl|boy)|schoolgirl|middle school(?:er)?|elementary school|loli|shota|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b.{0,60}\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|in bed|explicit|lewd|orgasm)|\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|lewd)\\b.{0,60}\\b(?:child|children|kid|minor|underage|preteen|little (?:girl|boy)|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b',
+    '\\b(?:child|children|kid|kids|minor|underage|under-age|preteen|pre-teen|little (?:girl|boy)|schoolgirl|middle school(?:er)?|elementary school|loli|shota|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old|(?:[1-9]|1[0-5]) ?(?:yo|y/o|y\\.o\\.))\\b.{0,60}\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|in bed|explicit|lewd|orgasm|love scene|make out|making out)|\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|lewd)\\b.{0,60}\\b(?:child|children|kid|minor|underage|preteen|little (?:girl|boy)|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b',
+    // A parent or teacher explaining sex to children, as long as nothing explicit is asked for.
+    '^(?!.*\\b(?:nude|naked|porn\\w*|erotic|lewd|explicit|sexy|undress\\w*|in bed|orgasm\\w*|scene|story|roleplay|role-play|pictures?|photos?)\\b).*(?:\\b(?:talk|talking|speak|explain|explaining|teach|teaching|educate|educating)\\b.{0,25}\\b(?:kids|children|child|son|daughter|students|pupils|teens?|class)\\b.{0,25}\\b(?:about|on)\\b|\\bsex(?:ual)? (?:ed|education)\\b|\\bbody safety\\b|\\bpuberty\\b)',
   ),
   rule(
     'en.child_porn',
@@ -109,6 +106,12 @@ export const EN_RULES: readonly HarmRule[] = [
     'sexual',
     0.8,
     '\\b(?:explicit|graphic|detailed|dirty|erotic|x-rated)\\b.{0,30}\\b(?:sex|porn|sexual|smut|intercourse)\\b.{0,20}\\b(?:scene|story|content|details?|roleplay|role-play)|\\bin (?:pornographic|explicit sexual|graphic sexual|x-rated) detail\\b|\\bsend (?:me )?(?:your )?(?:nudes|nude (?:pics|photos))',
+  ),
+  rule(
+    'en.explicit_turn',
+    'sexual',
+    0.72,
+    "\\b(?:seduc\\w*|love scene|sex scene|sex|in bed|make out|making out|naked|undress\\w*|strips?|stripping|lovers?|intimate|kiss\\w*)\\b.{0,60}\\b(?:gets?|getting|go|goes|make (?:it|that|this)|keep (?:it|going)|turn (?:it|this))\\b.{0,12}\\b(?:graphic|explicit|x-rated|nsfw|very detailed|porn\\w*)\\b|\\bi'?m (?:touching|playing with) myself\\b",
   ),
   rule(
     'en.drug_synthesis',
@@ -183,6 +186,26 @@ export const EN_RULES: readonly HarmRule[] = [
     '\\b(?:glorif\\w*|prais\\w*|celebrat\\w*|manifesto)\\b.{0,30}\\b(?:shooter|bomber|terrorist|martyrs?|race war|white genocide)',
   ),
   rule(
+    'en.weapon_to_school',
+    'violence_weapons',
+    0.82,
+    '\\b(?:bring|bringing|take|taking|brought|sneak|sneaking|carry|carrying)\\b.{0,25}\\b(?:gun|guns|rifle|ar-?15|shotgun|pistol|handgun|glock)\\b.{0,20}\\b(?:to|into) (?:school|class|campus|church|the mall|the office|work)\\b',
+    // Questions about the law or a workplace policy.
+    '\\b(?:is it legal|legally|allowed to|permit|law|laws|policy|concealed carry|license)\\b',
+  ),
+  rule(
+    'en.attack_targets',
+    'extremism',
+    0.85,
+    '\\bwhich (?:pipelines?|power (?:plants?|stations?|lines)|substations?|government buildings?|synagogues?|mosques?|churches?|temples?|schools?|clinics?|police stations?|politicians?|targets?) (?:should|could|would|do) (?:we|i|you|they)\\b.{0,10}\\b(?:hit|attack|target|bomb|blow up|sabotage|burn|strike)\\b',
+  ),
+  rule(
+    'en.attack_praise',
+    'extremism',
+    0.8,
+    "\\b(?:9/11|9-11|september 11(?:th)?|oklahoma city bombing|columbine|christchurch|utoya|bataclan|charlie hebdo|manchester arena|boston marathon bombing|holocaust)\\b.{0,40}\\b(?:was (?:a )?(?:beautiful|glorious|justified|deserved|necessary|heroic|a good thing)|(?:didn'?t|did not) go far enough|should happen again|more effective|do it again|deserved it)\\b",
+  ),
+  rule(
     'en.extremist_praise',
     'extremism',
     0.8,
@@ -194,7 +217,14 @@ export const EN_RULES: readonly HarmRule[] = [
     0.8,
     '\\b(?:start|found|launch|build|grow|design|create|recruit for|organi[sz]e)\\b.{0,40}\\b(?:neo-?nazi|white (?:power|nationalist|supremacist)|jihadi\\w*|ethno-?nationalist|armed militia)\\b.{0,30}\\b(?:group|movement|cell|organi[sz]ation|youth|club|chapter|network)\\b',
   ),
-  rule('en.dox', 'privacy', 0.88, '\\b(?:dox|doxx|doxing|doxxing)\\b(?!ing is| is| and how)'),
+  rule(
+    'en.dox',
+    'privacy',
+    0.88,
+    '\\b(?:dox|doxx|doxing|doxxing)\\b(?!ing is| is| and how)',
+    // Asking what the word means, or how to keep it from happening to oneself.
+    '\\b(?:what (?:does|do|is|\\x27s)|meaning of|define|definition of)\\b\\W{0,3}\\b(?:dox\\w*)|\\b(?:protect|prevent|avoid|stop|keep)\\b.{0,30}\\b(?:from )?(?:being |getting )?dox\\w*',
+  ),
   rule(
     'en.locate_person',
     'privacy',
@@ -220,6 +250,14 @@ export const EN_RULES: readonly HarmRule[] = [
     `\\b(?:dirty|filthy|stinking|disgusting) ${GROUP}\\b|\\bgo back (?:where|to where|to the country) (?:you|he|she|they) came from\\b|\\b${GROUP}\\b.{0,30}\\b(?:shouldn'?t|should not|must not|mustn'?t|should never) be allowed (?:to (?:vote|work|teach|marry|adopt|live)|near|around|in)\\b`,
   ),
   rule(
+    'en.group_joke',
+    'hate_harassment',
+    0.62,
+    `\\b(?:jokes?|roasts?|memes?|insults?|slurs?)\\b.{0,15}\\b(?:about|on|for|mocking|making fun of)\\b (?:the |all )?${GROUP}\\b`,
+    // Asking why such jokes hurt, or how to answer them.
+    '\\b(?:why (?:do|would|are) (?:some )?people|hurtful|offensive\\b.{0,20}\\?|how (?:do|should|can) i (?:respond|react|deal)|stop (?:making|telling)|is it (?:ok|okay|wrong|racist|sexist))',
+  ),
+  rule(
     'en.disinfo_claim',
     'dangerous_advice',
     0.7,
@@ -235,12 +273,30 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.bleach_cure',
     'dangerous_advice',
     0.88,
-    '\\b(?:drink|inject|swallow)\\b.{0,15}\\b(?:bleach|disinfectant|hydrogen peroxide|turpentine)\\b.{0,30}\\b(?:cure|treat|kill the virus|covid|cancer|autism)',
+    '\\b(?:drink|inject|swallow)\\b.{0,15}\\b(?:bleach|disinfectant|hydrogen peroxide|turpentine)\\b.{0,30}\\b(?:cure|treat|kill the virus|covid|cancer|autism|detox|cleanse|flush|parasites)',
   ),
   rule(
     'en.stop_treatment',
     'dangerous_advice',
     0.75,
     '\\b(?:stop|quit|skip)\\b.{0,15}\\b(?:taking )?(?:my )?(?:insulin|chemo(?:therapy)?|antiretrovirals?|blood thinners|heart (?:pills|medication))\\b.{0,40}\\b(?:instead|cure|juice|herbs?|cinnamon|naturally)',
+  ),
+  rule(
+    'en.unprescribed_dose',
+    'dangerous_advice',
+    0.72,
+    '\\b(?:most|max(?:imum)?|how (?:much|many)|what dose of)\\b.{0,25}\\b(?:xanax|oxy\\w*|valium|adderall|benzos?|opioids?|fentanyl|percocet|vicodin|tramadol|ambien|klonopin|codeine|morphine|lorazepam|diazepam)\\b.{0,50}\\b(?:without (?:a )?(?:prescription|doctor|script)|not prescribed|(?:from|off) (?:a|my) (?:friend|buddy|roommate|dealer)|got some)\\b',
+  ),
+  rule(
+    'en.hide_from_doctor',
+    'dangerous_advice',
+    0.7,
+    "\\b(?:chemo\\w*|insulin|medications?|meds|pills|doses?|antidepressants?|lithium|blood thinners|dialysis)\\b.{0,80}\\b(?:without telling|(?:don'?t|do not) (?:want to )?tell|not telling|hide (?:it|this) from|keep (?:it|this) from)\\b (?:my |the )?(?:doctor|oncologist|psychiatrist|gp|cardiologist|neurologist|nurse)\\b",
+  ),
+  rule(
+    'en.court_order_evasion',
+    'dangerous_advice',
+    0.75,
+    '\\b(?:restraining order|protective order|no[- ]contact order)\\b.{0,80}\\b(?:contact|reach|message|see|text|call|get (?:around|near)|get to)\\b.{0,40}\\b(?:without (?:it )?(?:technically )?(?:counting|violating|breaking|getting caught)|loophole|technically)\\b',
   ),
 ];

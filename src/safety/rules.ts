@@ -24,7 +24,7 @@ export function applyRules(text: string): RuleFindings {
   const rules: string[] = [];
   const contexts: string[] = [];
   for (const rule of ALL_RULES) {
-    if (!rule.pattern.test(text)) continue;
+    if (!rule.pattern.test(text) || rule.unless?.test(text) === true) continue;
     floors[rule.category] = Math.max(floors[rule.category], rule.score);
     rules.push(rule.id);
   }

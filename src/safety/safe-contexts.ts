@@ -46,7 +46,7 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
       sexual_minors: 0.5,
       extremism: 0.5,
     },
-    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
+    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?<!(?:n\x27t|not|never|without) (?:want to )?)(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own)\\b|保护|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|怎么办',
   ),
   context(
     'discussing_bias',
