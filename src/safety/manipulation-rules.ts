@@ -30,7 +30,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',

@@ -252,7 +252,7 @@ export const EN_RULES: readonly HarmRule[] = [
   rule(
     'en.group_joke',
     'hate_harassment',
-    0.62,
+    0.72,
     `\\b(?:jokes?|roasts?|memes?|insults?|slurs?)\\b.{0,15}\\b(?:about|on|for|mocking|making fun of)\\b (?:the |all )?${GROUP}\\b`,
     // Asking why such jokes hurt, or how to answer them.
     '\\b(?:why (?:do|would|are) (?:some )?people|hurtful|offensive\\b.{0,20}\\?|how (?:do|should|can) i (?:respond|react|deal)|stop (?:making|telling)|is it (?:ok|okay|wrong|racist|sexist))',
@@ -284,19 +284,19 @@ export const EN_RULES: readonly HarmRule[] = [
   rule(
     'en.unprescribed_dose',
     'dangerous_advice',
-    0.72,
+    0.8,
     '\\b(?:most|max(?:imum)?|how (?:much|many)|what dose of)\\b.{0,25}\\b(?:xanax|oxy\\w*|valium|adderall|benzos?|opioids?|fentanyl|percocet|vicodin|tramadol|ambien|klonopin|codeine|morphine|lorazepam|diazepam)\\b.{0,50}\\b(?:without (?:a )?(?:prescription|doctor|script)|not prescribed|(?:from|off) (?:a|my) (?:friend|buddy|roommate|dealer)|got some)\\b',
   ),
   rule(
     'en.hide_from_doctor',
     'dangerous_advice',
-    0.7,
+    0.8,
     "\\b(?:chemo\\w*|insulin|medications?|meds|pills|doses?|antidepressants?|lithium|blood thinners|dialysis)\\b.{0,80}\\b(?:without telling|(?:don'?t|do not) (?:want to )?tell|not telling|hide (?:it|this) from|keep (?:it|this) from)\\b (?:my |the )?(?:doctor|oncologist|psychiatrist|gp|cardiologist|neurologist|nurse)\\b",
   ),
   rule(
     'en.court_order_evasion',
     'dangerous_advice',
-    0.75,
+    0.8,
     '\\b(?:restraining order|protective order|no[- ]contact order)\\b.{0,80}\\b(?:contact|reach|message|see|text|call|get (?:around|near)|get to)\\b.{0,40}\\b(?:without (?:it )?(?:technically )?(?:counting|violating|breaking|getting caught)|loophole|technically)\\b',
   ),
 ];

@@ -189,7 +189,7 @@ export const ZH_RULES: readonly HarmRule[] = [
   rule(
     'zh.enforcement_evasion',
     'dangerous_advice',
-    0.75,
+    0.8,
     '(?:限高|失信被执行人|老赖|限制消费|边控).{0,12}(?:偷偷|绕过|规避|怎么还能|照样|躲过)|(?:偷偷|绕过|规避|躲过).{0,8}(?:限高|失信|限制消费|执行)',
   ),
   rule(
