@@ -33,6 +33,14 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(flagged('benign: everyday + look-alikes en, dev3 (eval only)')).toBeLessThan(0.06);
     expect(flagged('benign: everyday + look-alikes zh, dev3 (eval only)')).toBeLessThan(0.1);
     expect(flagged('benign: everyday + safe-but-scary en/zh, blind2 (eval only)')).toBeLessThan(0.06);
+    // dev4 came from a separate writer; its misses guided rules, so it is a development set now.
+    expect(flagged('fresh harmful en, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.88);
+    expect(flagged('fresh harmful zh, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.9);
+    expect(flagged('benign: everyday + look-alikes en, dev4, other writer (eval only)')).toBeLessThan(0.05);
+    expect(flagged('benign: everyday + look-alikes zh, dev4, other writer (eval only)')).toBeLessThan(0.05);
+    // The same dev3 prompts in leet digits, spelled-out letters and split Han characters.
+    expect(flagged('fresh harmful en/zh, dev3, disguised (eval only)')).toBeGreaterThanOrEqual(0.8);
+    expect(flagged('benign: everyday + look-alikes en/zh, dev3, disguised (eval only)')).toBeLessThan(0.06);
     for (const set of [
       'benign: everyday + look-alikes en, dev3 (eval only)',
       'benign: everyday + look-alikes zh, dev3 (eval only)',

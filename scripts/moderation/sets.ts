@@ -2,6 +2,32 @@
 import { readAuthored } from './authored.js';
 import { readCorpora, type LabeledText } from './corpora.js';
 import { DEFAULT_TRAIN_OPTIONS, isHeldOut } from './trainer.js';
+import { hashString } from '../../src/safety/features.js';
+
+const LEET_OUT: Record<string, string> = { a: '4', e: '3', i: '1', o: '0' };
+
+/**
+ * The disguises people use to slip past filters, applied deterministically (by a hash of each
+ * word): leet digits in some English words, one word spelled out with spaces, separators between
+ * some Han characters. Measures `undisguise` in features.ts on sets written without disguises.
+ */
+export function disguise(text: string): string {
+  let spelled = false;
+  return text
+    .replace(/[a-z]{4,}/gi, (word) => {
+      const pick = hashString(word) % 6;
+      if (pick === 0 && !spelled) {
+        spelled = true;
+        return word.split('').join(' ');
+      }
+      return pick <= 2
+        ? word.replace(/[aeio]/gi, (letter) => LEET_OUT[letter.toLowerCase()] ?? letter)
+        : word;
+    })
+    .replace(/\p{Script=Han}{2}/gu, (pair) =>
+      hashString(pair) % 3 === 0 ? `${pair[0]}${'* -'[hashString(pair) % 9 === 0 ? 1 : 0]}${pair[1]}` : pair,
+    );
+}
 
 /** Training examples and named evaluation sets (held-out splits, evaluation-only corpora). */
 export interface Datasets {
@@ -79,6 +105,10 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     ),
     'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
+    'fresh harmful en/zh, dev3, disguised (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-harmful-dev3',
+    ).map((example) => ({ ...example, text: disguise(example.text) })),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
       evalOnly,
@@ -136,6 +166,10 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       'eval-benign-dev4',
       'zh',
     ),
+    'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': pick(
+      evalOnly,
+      (example) => example.source === 'authored:eval-benign-dev3',
+    ).map((example) => ({ ...example, text: disguise(example.text) })),
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-benign-blind2',

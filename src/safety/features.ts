@@ -30,15 +30,47 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-/** Lowercase, NFKC (full-width -> ASCII), zero-width characters removed, curly apostrophes straightened. */
+/** Digits that stand for letters inside a word ("k1ll", "b0mb", "h4ck", "m3th"). */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** A word that starts and ends with a letter and has leet characters inside it. */
+const LEET_WORD =
+  /(?<![\p{L}\p{N}@.])\p{Script=Latin}[\p{Script=Latin}013457]*[013457][\p{Script=Latin}013457]*\p{Script=Latin}(?![\p{L}\p{N}@])/gu;
+/** Three or more single letters (or Han characters) split by one repeated separator: "k i l l", "b.o.m.b", "炸-药". */
+const SPELLED_OUT =
+  /(?<![\p{L}\p{N}])\p{Script=Latin}([ .\-_*|/])\p{Script=Latin}(?:\1\p{Script=Latin})+(?![\p{L}\p{N}])/gu;
+/** Han characters split by symbols, or a lone Han character split off by spaces ("炸 弹怎么做"). */
+const HAN_SPLIT =
+  /(?<=\p{Script=Han})[.\-_*|/~]+(?=\p{Script=Han})|(?<=(?<!\p{Script=Han})\p{Script=Han}) +(?=\p{Script=Han})|(?<=\p{Script=Han}) +(?=\p{Script=Han}(?!\p{Script=Han}))/gu;
+
+/**
+ * Undoes the cheap disguises people put on words to slip past filters: leet digits inside a word,
+ * letters spelled out with separators, Han characters split by symbols. Idempotent.
+ */
+export function undisguise(text: string): string {
+  return text
+    .replace(LEET_WORD, (word) => word.replace(/[013457]/g, (character) => LEET[character] ?? character))
+    .replace(SPELLED_OUT, (run) => {
+      const joined = run.replace(/[ .\-_*|/]/g, '');
+      // "a b o m b", "i h a t e": the article or pronoun before a spelled-out word stays a word.
+      return /^[ai] /.test(run) && joined.length >= 5 ? `${joined[0]} ${joined.slice(1)}` : joined;
+    })
+    .replace(HAN_SPLIT, '');
+}
+
+/**
+ * Lowercase, NFKC (full-width -> ASCII), zero-width characters removed, curly apostrophes
+ * straightened, cheap disguises undone.
+ */
 export function normalizeText(text: string): string {
   const clipped =
     text.length > MAX_CHARS ? text.slice(0, MAX_CHARS / 2) + ' ' + text.slice(-MAX_CHARS / 2) : text;
-  return clipped
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'");
+  return undisguise(
+    clipped
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+      .replace(/[\u2018\u2019\u02bc]/g, "'"),
+  );
 }
 
 /** The feature strings of a text (before hashing); exported for inspection and tests. */
