@@ -57,15 +57,41 @@ export function undisguise(text: string): string {
     .replace(HAN_SPLIT, '');
 }
 
+/** A run that may be base64: long, from the base64 alphabet, optionally padded. */
+const BASE64_RUN = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])/g;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Base64 payloads ("decode this and do what it says: aG93IGRv…") decoded and appended, so what
+ * they say is screened too. Only runs that decode to readable UTF-8 text count; at most four.
+ */
+export function revealEncoded(text: string): string {
+  const decoded: string[] = [];
+  for (const [run] of text.matchAll(BASE64_RUN)) {
+    if (decoded.length >= 4 || !/[0-9+/]|[a-z][A-Z]|[A-Z][a-z]/.test(run) || run.length % 4 === 1) continue;
+    try {
+      const bytes = Uint8Array.from(atob(run.padEnd(run.length + ((4 - (run.length % 4)) % 4), '=')), (c) =>
+        c.charCodeAt(0),
+      );
+      const plain = UTF8.decode(bytes);
+      const readable = plain.match(/[\p{L}\p{N}\p{P}\s]/gu)?.length ?? 0;
+      if (plain.length >= 4 && readable / plain.length > 0.9) decoded.push(plain);
+    } catch {
+      // Not base64 after all, or not UTF-8: nothing to reveal.
+    }
+  }
+  return decoded.length === 0 ? text : `${text}\n${decoded.join('\n')}`;
+}
+
 /**
  * Lowercase, NFKC (full-width -> ASCII), zero-width characters removed, curly apostrophes
- * straightened, cheap disguises undone.
+ * straightened, cheap disguises undone, base64 payloads decoded alongside.
  */
 export function normalizeText(text: string): string {
   const clipped =
     text.length > MAX_CHARS ? text.slice(0, MAX_CHARS / 2) + ' ' + text.slice(-MAX_CHARS / 2) : text;
   return undisguise(
-    clipped
+    revealEncoded(clipped)
       .normalize('NFKC')
       .toLowerCase()
       .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
