@@ -21,6 +21,7 @@ import type { TurnMemory } from './memory-turn.js';
 import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
 import { recordAudits, turnSubject } from './safety-policy.js';
+import { screenGreetings } from './safety-greetings.js';
 import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
 import { toolMeta, turnTools } from './tools/turn-tools.js';
@@ -283,14 +284,18 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         now: now(),
         chatSeed: seed,
       };
-      const greetings = [card.firstMessage, ...card.alternateGreetings].filter((text) => text.trim() !== '');
-      const roots: MessageDraft[] = greetings.map((text, index) => ({
+      const greetings = [card.firstMessage, ...card.alternateGreetings]
+        .filter((text) => text.trim() !== '')
+        .map((text) => ({ id: newId(), text: expandMacros(text, macroContext) }));
+      const screened = await screenGreetings(dependencies.safety, store, ownerId, character, greetings);
+      const roots: MessageDraft[] = screened.kept.map((greeting) => ({
+        id: greeting.id,
         parentId: null,
         role: 'assistant',
-        content: expandMacros(text, macroContext),
-        meta: { greeting: index },
+        content: greeting.text,
+        meta: { greeting: greetings.indexOf(greeting) },
       }));
-      return store.sessions.create({
+      const created = await store.sessions.create({
         ownerId,
         characterId: character.id,
         characterVersion: character.version,
@@ -298,6 +303,9 @@ export function createChatService(dependencies: ChatServiceDependencies) {
         seed,
         roots,
       });
+      for (const audit of screened.audits)
+        await store.audit.append({ ...audit, sessionId: created.session.id });
+      return created;
     },
 
     /** Sends a user message and streams the character's reply. */
