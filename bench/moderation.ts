@@ -1,12 +1,14 @@
 /**
  * The built-in moderator: per-message latency (median, p99) over everyday, harmful and long
  * jailbreak texts, then the evaluation tables (per-category precision/recall on the held-out split,
- * flagged/blocked shares per set, including Do-Not-Answer, MSC and LoCoMo, which are never trained on).
+ * flagged/blocked shares per set, including Do-Not-Answer, MSC and LoCoMo, which are never trained on),
+ * and requests split across two messages, screened alone and read with the previous message.
  * Run: node --import tsx bench/moderation.ts
  */
 import { hasCorpora } from '../scripts/moderation/corpora.js';
 import { categoryFigures, formatTables, setFigures } from '../scripts/moderation/evaluate.js';
 import { buildDatasets } from '../scripts/moderation/sets.js';
+import { formatSplitFigures, splitTurnFigures } from '../scripts/moderation/split-turns.js';
 import { loadBuiltinModerator } from '../src/safety/index.js';
 import { ms, quantile } from './support/stats.js';
 
@@ -34,3 +36,5 @@ console.log(
 );
 console.log('');
 console.log(formatTables(categoryFigures(moderator, heldOut), setFigures(moderator, sets)));
+console.log('');
+console.log(formatSplitFigures(splitTurnFigures(moderator)));

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpora } from '../scripts/moderation/corpora.js';
 import { setFigures, type SetFigures } from '../scripts/moderation/evaluate.js';
 import { buildDatasets } from '../scripts/moderation/sets.js';
+import { splitTurnFigures, type SplitFigures } from '../scripts/moderation/split-turns.js';
 import { loadBuiltinModerator } from '../src/safety/index.js';
 
 const present = hasCorpora();
@@ -11,9 +12,11 @@ if (!present && process.env.CI === 'true') throw new Error('../shared/corpora/sa
 
 describe.skipIf(!present)('moderation on the shared corpora', () => {
   let figures: Map<string, SetFigures>;
+  let split: Map<string, SplitFigures>;
   beforeAll(async () => {
     const moderator = await loadBuiltinModerator();
     figures = new Map(setFigures(moderator, buildDatasets().sets).map((row) => [row.set, row]));
+    split = new Map(splitTurnFigures(moderator).map((row) => [row.set, row]));
   });
   const flagged = (set: string) => figures.get(set)?.flagged ?? Number.NaN;
 
@@ -74,5 +77,21 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
   it('blocks none of the safe-but-scary prompts', () => {
     expect(figures.get('benign: safe-but-scary en/zh (eval only)')?.blocked).toBe(0);
     expect(figures.get('benign: safe-but-scary en, fresh (eval only)')?.blocked).toBe(0);
+  });
+
+  it('reads a message with the previous one without new refusals in real conversations', () => {
+    const real = split.get('consecutive turns, persona/MSC/LoCoMo');
+    expect(real?.count).toBeGreaterThan(3000);
+    expect(real?.flaggedJoint).toBe(real?.flaggedAlone);
+    expect(real?.blockedJoint).toBe(0);
+    for (const set of ['split harmful en', 'split harmful zh']) {
+      const row = split.get(set);
+      expect(row?.blockedJoint).toBeGreaterThanOrEqual(row?.blockedAlone ?? Number.NaN);
+    }
+    expect(split.get('split harmful zh')?.blockedJoint).toBeGreaterThan(
+      split.get('split harmful zh')?.blockedAlone ?? 1,
+    );
+    for (const set of ['split benign en', 'split benign zh'])
+      expect(split.get(set)?.blockedJoint).toBe(split.get(set)?.blockedAlone);
   });
 });

@@ -107,7 +107,9 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     const subject = await turnSubject(store, context.session.ownerId, context.session.id, context.character);
     // The guard judges with the model this turn answers with (getModel caches the handle).
     const turnModel = async () => (await dependencies.getModel(options.model)).model;
-    const gate = await screenTurnInput(safety, subject, userText, turnModel);
+    const userTurns = history.filter((message) => message.role === 'user');
+    const previousText = userText === null ? null : (userTurns.at(-2)?.content ?? null);
+    const gate = await screenTurnInput(safety, subject, userText, turnModel, previousText);
     if (gate?.refusal != null) {
       const base = { store, gate, sessionId: context.session.id, drafts, onEvent: options.onEvent };
       return refuseTurn({ ...base, replyId: newId() });

@@ -103,7 +103,9 @@ export async function runExternalTurn(
   const userText = last?.role === 'user' ? last.content : null;
   const subject = await turnSubject(store, input.ownerId, session?.id ?? null, character);
   const turnModel = async () => (await dependencies.getModel(input.model)).model;
-  const gate = await screenTurnInput(dependencies.safety, subject, userText, turnModel);
+  const userMessages = input.messages.filter((message) => message.role === 'user');
+  const previousText = userText === null ? null : (userMessages.at(-2)?.content ?? null);
+  const gate = await screenTurnInput(dependencies.safety, subject, userText, turnModel, previousText);
   if (gate?.refusal != null) {
     input.onDelta?.(gate.refusal);
     return refuseExternal(dependencies, gate, session, userText, newId, now);

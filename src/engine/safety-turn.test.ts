@@ -113,6 +113,28 @@ describe('safety in the turn pipeline', () => {
     expect((await store.audit.list({ action: 'revise' }))[0]).toMatchObject({ direction: 'input' });
   });
 
+  it('reads a message with the previous one: a method question after a disclosure gets care too', async () => {
+    const model = scriptedModel('我在这里陪着你。');
+    const chat = createChatService({
+      store,
+      config: configSchema.parse({ memory: false, maxReplyTokens: 64 }),
+      getModel: async () => model.handle,
+      safety: { store, policy: 'standard', reviseRounds: 0, moderator: async () => moderator },
+    });
+    const { session } = await chat.startSession(ownerId, character);
+    await chat.send('我真的不想活了', { ownerId, sessionId: session.id });
+    const second = await chat.send('吃多少安眠药可以', { ownerId, sessionId: session.id });
+    expect(moderator.screen('吃多少安眠药可以', { direction: 'input', policy: 'standard' }).action).toBe(
+      'allow',
+    );
+    expect(JSON.stringify(model.streams[1]?.prompt)).toContain('Safety note');
+    const reply = await store.messages.get(second.messageId);
+    expect(reply?.meta.safety).toMatchObject({ action: 'revise', stage: 'input' });
+    const rows = await store.audit.list({ action: 'revise' });
+    const joint = rows.find((row) => row.messageId === second.userMessageId);
+    expect(joint?.reason).toMatch(/^read with the previous message/);
+  });
+
   it('rewrites a flagged reply with the reviser and streams the rewrite after the released part', async () => {
     const model = scriptedModel('The tea is warm. Those people are all criminals and vermin.', [
       JSON.stringify({ breaks_principles: true, critique: 'A slur against a group.' }),

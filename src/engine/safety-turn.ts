@@ -10,6 +10,7 @@ import {
   createLlmGuard,
   createReviser,
   detectLanguage,
+  screenInConversation,
   screenStream,
   screenWithGuard,
 } from '../safety/index.js';
@@ -100,15 +101,18 @@ export interface InputGate {
 }
 
 /**
- * Screens the user's message before the model (`userText` null: nothing new to screen). The guard,
- * when on, judges with `turnModel` (the model this turn will answer with), opened only when a
- * verdict is uncertain; without one it falls back to `safety.guardModel`.
+ * Screens the user's message before the model (`userText` null: nothing new to screen), alone and
+ * read together with the same person's previous message (`previousText`), so a request split
+ * across two messages is seen whole. The guard, when on, judges with `turnModel` (the model this
+ * turn will answer with), opened only when a verdict is uncertain; without one it falls back to
+ * `safety.guardModel`.
  */
 export async function screenTurnInput(
   safety: TurnSafety | undefined,
   subject: SafetySubject,
   userText: string | null,
   turnModel?: () => Promise<LanguageModelV3 | null>,
+  previousText: string | null = null,
 ): Promise<InputGate | null> {
   if (safety === undefined) return null;
   const policy = resolvePolicy(safety.policy, subject.extensions, subject.minor);
@@ -116,7 +120,7 @@ export async function screenTurnInput(
   const gate: InputGate = { policy, language, verdict: null, refusal: null, note: null, audits: [] };
   if (userText === null || userText.trim() === '') return gate;
   const moderator = await safety.moderator();
-  let verdict: ModerationVerdict = moderator.screen(userText, {
+  let verdict: ModerationVerdict = screenInConversation(moderator, userText, previousText, {
     direction: 'input',
     policy,
     language,
