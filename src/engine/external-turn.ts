@@ -120,6 +120,7 @@ export async function runExternalTurn(
           ownerId: input.ownerId,
           characterId: character.id,
           text: newest.content,
+          sessionId: session.id,
         })
       : undefined;
   const prompt = (dependencies.assembler ?? createPromptAssembler()).assemble({
@@ -134,6 +135,7 @@ export async function runExternalTurn(
     chatSeed,
     turnIndex: userTurns,
     ...(recall === undefined ? {} : { memories: recall.memories, variables: recall.variables }),
+    ...(recall?.summaries === undefined ? {} : { summaries: recall.summaries }),
   });
   // Chosen before the reply, so facts the model remembers can cite the message stored with it.
   const userMessageId = session && last?.role === 'user' ? newId() : null;

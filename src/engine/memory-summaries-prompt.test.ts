@@ -130,6 +130,26 @@ describe('summaries in turns', () => {
     expect(changes).toBe(rollups);
   });
 
+  it('gives a stored OpenAI-style turn the relationship summary', async () => {
+    const { chat, streams } = setUp(true);
+    const sessionId = await talk(chat, 45);
+    const live = (await store.memories.list({ ownerId, kinds: ['summary'], includeSuperseded: true })).filter(
+      (record) => record.kind === 'summary' && record.supersededBy === null,
+    );
+    const relationship = live.find((record) => record.subject === 'relationship')!;
+    await chat.external({
+      ownerId,
+      character,
+      sessionId,
+      messages: [{ role: 'user', content: 'And what about the boats tonight?' }],
+    });
+    const system = streams.at(-1)!.prompt[0];
+    const text = system?.role === 'system' ? system.content : '';
+    expect(text).toContain(`- Their relationship so far: "${relationship.text}"`);
+    // The caller's messages carry no stored ids, so the session summary cannot be tied to them.
+    expect(text).not.toContain('Earlier in this conversation');
+  });
+
   it('writes no summaries with extraction off', async () => {
     const { chat, streams } = setUp(false);
     await talk(chat, 20);
