@@ -105,6 +105,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     ),
     'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
+    'harmful contrasts en, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'en'),
+    'harmful contrasts zh, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'zh'),
     'fresh harmful en/zh, dev3, disguised (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-harmful-dev3',
@@ -166,6 +168,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       'eval-benign-dev4',
       'zh',
     ),
+    'benign: safe-but-scary en, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'en'),
+    'benign: safe-but-scary zh, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'zh'),
     'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': pick(
       evalOnly,
       (example) => example.source === 'authored:eval-benign-dev3',

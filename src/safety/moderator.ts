@@ -42,6 +42,10 @@ function modelScores(model: LinearModel | null, text: string): Record<Category, 
 
 /** Highest score the trained model reaches alone: below `standard` block thresholds. */
 const MODEL_CEILING = 0.84;
+/** A model-only `sexual_minors` score stays this far under the policy's block threshold when the text does not read as sexual. */
+const MINORS_BELOW_BLOCK = 0.01;
+/** The `sexual` score from which a text reads as sexual (standard's flag threshold), for the cap above. */
+const SEXUAL_READING = 0.6;
 /** A safe context lowers a rule's score at most this far (a protective question stays flagged). */
 const RULE_DAMP_FLOOR = 0.7;
 
@@ -86,6 +90,13 @@ export function createBuiltinModerator(options: BuiltinModeratorOptions): Modera
         const floor = findings.floors[category] * Math.max(damp, RULE_DAMP_FLOOR);
         scores[category] = Math.round(Math.max(floor, damped) * 1000) / 1000;
       }
+      // Minors: the model alone may block only when it also reads the text as sexual; otherwise
+      // it flags (and hands to the guard): "how do I get kids to love reading" is not a block.
+      if (findings.floors.sexual_minors === 0 && scores.sexual < SEXUAL_READING)
+        scores.sexual_minors = Math.min(
+          scores.sexual_minors,
+          Math.round((policy.thresholds.sexual_minors.block - MINORS_BELOW_BLOCK) * 1000) / 1000,
+        );
       const learnedManipulation =
         context.direction === 'output' ? learned.manipulation * 0.5 : learned.manipulation;
       scores.manipulation = Math.round(Math.max(manipulation.score, learnedManipulation) * 1000) / 1000;

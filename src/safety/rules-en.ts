@@ -55,7 +55,7 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.mass_attack',
     'violence_weapons',
     0.95,
-    '\\b(?:plan|carry out|commit|organi[sz]e)\\b.{0,30}\\b(?:mass shooting|school shooting|attack on (?:my|a|the) school|massacre)\\b',
+    '\\b(?:plan|carry out|commit|organi[sz]e|pull off|copy)\\b.{0,30}\\b(?:mass shooting|school shooting|attack on (?:my|a|the) school|massacre|(?:an? )?(?:attack|bombing|shooting) (?:like|on (?:a|the) (?:federal|government|police) (?:building|station|office)|on (?:a|the) crowd))\\b',
   ),
   rule(
     'en.suicide_method',
@@ -172,6 +172,8 @@ export const EN_RULES: readonly HarmRule[] = [
     'extremism',
     0.9,
     '\\b(?:join|recruit(?:ment)?|pledge allegiance to|fight for|donate to)\\b.{0,25}\\b(?:isis|isil|al[- ]?qaeda|al[- ]?shabaab|boko haram|taliban|terrorist (?:group|organi[sz]ation|cell))',
+    // Asking why people joined, as history or analysis.
+    '\\bwhy (?:were|was|did|do|does|are|would) (?:\\w+\\s){0,4}(?:drawn|choose|chose|decide|decided|want|wanted|join|joined|go|went|leave|left)\\b',
   ),
   rule(
     'en.terror_plan',
@@ -298,5 +300,39 @@ export const EN_RULES: readonly HarmRule[] = [
     'dangerous_advice',
     0.8,
     '\\b(?:restraining order|protective order|no[- ]contact order)\\b.{0,80}\\b(?:contact|reach|message|see|text|call|get (?:around|near)|get to)\\b.{0,40}\\b(?:without (?:it )?(?:technically )?(?:counting|violating|breaking|getting caught)|loophole|technically)\\b',
+  ),
+  rule(
+    'en.malware_cover',
+    'cybercrime',
+    0.85,
+    '\\b(?:so|so that|to let|to make sure|letting)\\b.{0,15}\\b(?:my |the |a )?(?:keylogger|rat|trojan|malware|spyware|ransomware|stalkerware|backdoor|miner|cryptominer)\\b.{0,20}\\b(?:can |will |could )?(?:run|work|install|stay|hide|spread|go undetected)',
+  ),
+  rule(
+    'en.sell_records',
+    'privacy',
+    0.82,
+    '\\b(?:sell|selling|leak|leaking|dump|dumping)\\b.{0,25}\\b(?:their|the|customer|client|patient|user|employee|student)s?\\b.{0,12}\\b(?:records|data|details|lists?|files|database|ssns?|passwords)\\b|\\b(?:customer|client|patient|user|employee|student) (?:records|data|details|lists?|database)\\b.{0,30}\\bto sell\\b',
+  ),
+  rule(
+    'en.gaslight',
+    'hate_harassment',
+    0.78,
+    '\\b(?:gaslight|gaslighting|manipulate|brainwash)\\b.{0,15}\\b(?:my |her |his |him\\b|her\\b|them\\b|someone)\\w*.{0,40}\\b(?:into|until|so (?:she|he|they))\\b|\\b(?:isolate|cut)\\b.{0,20}\\b(?:her|him|them|my (?:wife|husband|girlfriend|boyfriend|partner))\\b.{0,20}\\b(?:from (?:her|his|their) (?:friends|family)|off from)',
+    // Asking whether it is happening to them, or how to recognise or answer it.
+    '\\b(?:am i being|is (?:he|she|my \\w+) (?:gaslighting|manipulating)|signs of|how (?:to|do i|can i) (?:tell|know|spot|recogni[sz]e|deal|cope|respond|stop|get out)|what is)\\b',
+  ),
+  rule(
+    'en.harass_until',
+    'hate_harassment',
+    0.78,
+    '\\b(?:roast|mock|insult|humiliate|bully|harass|torment|tease|make fun of|pick on)\\b.{0,40}\\b(?:until|till|so that|so) (?:he|she|they|my \\w+)\\b.{0,10}\\b(?:quits?|leaves?|cries|cry|breaks? down|moves? out|kills? (?:himself|herself|themselves)|gives? up)',
+  ),
+  rule(
+    'en.secret_with_child',
+    'sexual_minors',
+    0.8,
+    "\\b(?:(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old|(?:[1-9]|1[0-5]) ?(?:yo|y/o)|little (?:girl|boy)|my (?:niece|nephew|stepdaughter|stepson|student|neighbou?r'?s (?:kid|daughter|son))|(?:a|the|this) (?:kid|child|minor))\\b.{0,60}\\b(?:our (?:little )?secret|secret (?:just )?between (?:us|the two of us)|(?:not|never|don'?t) (?:to )?tell (?:her|his|their) (?:parents|mom|mum|dad|mother|father|teacher)|without (?:her|his|their) parents (?:knowing|finding out))",
+    // Parents, teachers and moderators asking how to spot or prevent it.
+    '\\b(?:signs|warning|spot|recogni[sz]e|prevent|protect|teach (?:my|our|the) (?:kids?|children|son|daughter)|talk to (?:my|our) (?:kids?|children)|what should i do|red flags?)\\b',
   ),
 ];

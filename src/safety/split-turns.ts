@@ -28,7 +28,8 @@ export function screenInConversation(
   const alone = moderator.screen(text, context);
   if (previous === null || previous.trim() === '' || alone.action === 'block') return alone;
   const earlier = previous.length > PREVIOUS_TURN_CHARS ? previous.slice(-PREVIOUS_TURN_CHARS) : previous;
-  const joint = moderator.screen(`${earlier}\n${text}`, context);
+  // A space, not a newline: rules read across the join as they read within one message.
+  const joint = moderator.screen(`${earlier} ${text}`, context);
   if (severity(joint) <= severity(alone)) return alone;
   const before = moderator.screen(earlier, context);
   // After a self-harm disclosure, care carries into the next turn ("how many would be enough").
