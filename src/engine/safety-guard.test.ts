@@ -108,6 +108,22 @@ describe('the LLM guard in the turn pipeline', () => {
     expect(audit[0]?.reason).not.toMatch(/^llm_guard/);
   });
 
+  it("shows the guard the person's previous message with an uncertain one", async () => {
+    const model = scriptedModel('The tea is warm and the shop is quiet today. ', [verdict(false, 'none')]);
+    const chat = createChatService({
+      store,
+      config: configSchema.parse({ memory: false, maxReplyTokens: 64, safetyGuard: true }),
+      getModel: async () => model.handle,
+      safety: { store, policy: 'standard', reviseRounds: 0, moderator: async () => moderator, guard: true },
+    });
+    const { session } = await chat.startSession(ownerId, character);
+    await chat.send('I collect old hunting gear from flea markets', { ownerId, sessionId: session.id });
+    await chat.send(UNCERTAIN, { ownerId, sessionId: session.id });
+    const judged = JSON.stringify(model.generations.at(-1)?.prompt);
+    expect(judged).toContain('Their previous message');
+    expect(judged).toContain('old hunting gear');
+  });
+
   it('answers normally when the guard allows an uncertain message', async () => {
     const model = scriptedModel('The tea is warm and the shop is quiet today. ', [verdict(false, 'none')]);
     const { result, reply, audit } = await turn(model, UNCERTAIN);

@@ -10,6 +10,7 @@ import {
   createLlmGuard,
   createReviser,
   detectLanguage,
+  PREVIOUS_TURN_CHARS,
   screenInConversation,
   screenStream,
   screenWithGuard,
@@ -131,6 +132,7 @@ export async function screenTurnInput(
     policy,
     language,
     characterName: subject.characterName,
+    ...(previousText === null ? {} : { previousText: previousText.slice(-PREVIOUS_TURN_CHARS) }),
   });
   const judged = guarded?.guard?.status === 'judged';
   if (guarded !== null) verdict = judged ? guarded : { ...verdict, reason: guarded.reason };

@@ -27,6 +27,8 @@ export interface GuardContext {
   direction: Direction;
   /** For output: the user message it answers. */
   userText?: string;
+  /** For input: the same person's previous message, so a request split in two is judged whole. */
+  previousText?: string;
   characterName?: string;
   language?: Language;
   /** The built-in verdict, passed to the judge as a hint (scores only). */
@@ -134,6 +136,11 @@ function userPrompt(text: string, context: GuardContext): string {
     if (context.userText !== undefined) lines.push('User message it answers:', fence(context.userText));
     lines.push('Reply:', fence(text));
   } else {
+    if (context.previousText !== undefined && context.previousText.trim() !== '')
+      lines.push(
+        'Their previous message (context: judge the new message read together with it):',
+        fence(context.previousText),
+      );
     lines.push('Judge this user message:', fence(text));
   }
   if (context.local !== undefined) {
