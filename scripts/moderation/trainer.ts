@@ -3,7 +3,7 @@
  * quantisation into the shipped weight format.
  */
 import { CATEGORIES } from '../../src/safety/categories.js';
-import { featurize, hashString, type SparseVector } from '../../src/safety/features.js';
+import { featurize, hashString, normalizeText, type SparseVector } from '../../src/safety/features.js';
 import type { EncodedWeights } from '../../src/safety/weights/weights-format.js';
 import type { LabeledText } from './corpora.js';
 
@@ -70,7 +70,9 @@ export function train(
   examples: LabeledText[],
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): EncodedWeights {
-  const vectors: SparseVector[] = examples.map((example) => featurize(example.text, options.buckets));
+  const vectors: SparseVector[] = examples.map((example) =>
+    featurize(normalizeText(example.text), options.buckets),
+  );
   const headCount = HEADS.length;
   const weights = new Float32Array(options.buckets * headCount);
   const squares = new Float32Array(options.buckets * headCount).fill(1e-6);

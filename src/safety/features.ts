@@ -99,8 +99,11 @@ export function normalizeText(text: string): string {
   );
 }
 
-/** The feature strings of a text (before hashing); exported for inspection and tests. */
-export function featureStrings(text: string): string[] {
+/**
+ * The feature strings of a text already through {@link normalizeText} (before hashing). Normalising
+ * is the caller's job, done once: the moderator also runs its rules on the same normalised text.
+ */
+export function featureStrings(normalized: string): string[] {
   const features: string[] = [];
   let previousWord = '';
   /** Classes of the last few English words, for class pairs within a short window. */
@@ -114,7 +117,7 @@ export function featureStrings(text: string): string[] {
     recentClasses.push({ position, name });
     if (recentClasses.length > 4) recentClasses.shift();
   };
-  for (const match of normalizeText(text).matchAll(TOKEN)) {
+  for (const match of normalized.matchAll(TOKEN)) {
     const token = match[0];
     if (HAN.test(token)) {
       previousWord = '';
@@ -139,11 +142,14 @@ export function featureStrings(text: string): string[] {
   return features;
 }
 
-/** Hashes a text's features into `buckets` (a power of two) with log(1 + count) values, L2-normalised. */
-export function featurize(text: string, buckets: number): SparseVector {
+/**
+ * Hashes a normalised text's features into `buckets` (a power of two) with log(1 + count) values,
+ * L2-normalised.
+ */
+export function featurize(normalized: string, buckets: number): SparseVector {
   const counts = new Map<number, number>();
   const mask = buckets - 1;
-  for (const feature of featureStrings(text)) {
+  for (const feature of featureStrings(normalized)) {
     const bucket = hashString(feature) & mask;
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }

@@ -5,7 +5,8 @@ import type { LoadedWeights } from './weights/weights-format.js';
 /** Scores a text: one probability per head, in the weights' head order. */
 export interface LinearModel {
   heads: readonly string[];
-  score(text: string): Float32Array;
+  /** `normalized` has been through `normalizeText` (the moderator's rules read the same text). */
+  score(normalized: string): Float32Array;
 }
 
 /** Wraps decoded weights as a scorer; the weights are read, never copied. */
@@ -13,8 +14,8 @@ export function createLinearModel(weights: LoadedWeights): LinearModel {
   const headCount = weights.heads.length;
   return {
     heads: weights.heads,
-    score(text) {
-      const vector = featurize(text, weights.buckets);
+    score(normalized) {
+      const vector = featurize(normalized, weights.buckets);
       const logits = new Float32Array(headCount);
       for (let index = 0; index < vector.indices.length; index += 1) {
         const row = (vector.indices[index] ?? 0) * headCount;
