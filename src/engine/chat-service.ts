@@ -22,7 +22,7 @@ import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
 import { recordAudits, turnSubject } from './safety-policy.js';
 import { screenGreetings } from './safety-greetings.js';
-import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import { guardOutput, previousUserText, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
 import { toolMeta, turnTools } from './tools/turn-tools.js';
 import { toolOutputAudit } from './untrusted-scan.js';
@@ -107,9 +107,7 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     const subject = await turnSubject(store, context.session.ownerId, context.session.id, context.character);
     // The guard judges with the model this turn answers with (getModel caches the handle).
     const turnModel = async () => (await dependencies.getModel(options.model)).model;
-    const userTurns = history.filter((message) => message.role === 'user');
-    const previousText = userText === null ? null : (userTurns.at(-2)?.content ?? null);
-    const gate = await screenTurnInput(safety, subject, userText, turnModel, previousText);
+    const gate = await screenTurnInput(safety, subject, userText, turnModel, previousUserText(history));
     if (gate?.refusal != null) {
       const base = { store, gate, sessionId: context.session.id, drafts, onEvent: options.onEvent };
       return refuseTurn({ ...base, replyId: newId() });

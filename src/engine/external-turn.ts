@@ -21,7 +21,7 @@ import { turnDrafts } from './turn-drafts.js';
 import type { TurnResult } from './events.js';
 import { cardWithNote, refusalDrafts, safetyMeta } from './safety-refusal.js';
 import { recordAudits, turnSubject } from './safety-policy.js';
-import { guardOutput, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import { guardOutput, previousUserText, screenTurnInput, type TurnSafety } from './safety-turn.js';
 import type { StarlingConfig } from './home.js';
 import { resolvePromptUser } from './personas.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
@@ -103,9 +103,8 @@ export async function runExternalTurn(
   const userText = last?.role === 'user' ? last.content : null;
   const subject = await turnSubject(store, input.ownerId, session?.id ?? null, character);
   const turnModel = async () => (await dependencies.getModel(input.model)).model;
-  const userMessages = input.messages.filter((message) => message.role === 'user');
-  const previousText = userText === null ? null : (userMessages.at(-2)?.content ?? null);
-  const gate = await screenTurnInput(dependencies.safety, subject, userText, turnModel, previousText);
+  const previous = previousUserText(input.messages);
+  const gate = await screenTurnInput(dependencies.safety, subject, userText, turnModel, previous);
   if (gate?.refusal != null) {
     input.onDelta?.(gate.refusal);
     return refuseExternal(dependencies, gate, session, userText, newId, now);

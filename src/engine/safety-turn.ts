@@ -101,6 +101,12 @@ export interface InputGate {
   audits: AuditDraft[];
 }
 
+/** The person's message before the newest one, when the conversation ends with a user message. */
+export function previousUserText(messages: readonly { role: string; content: string }[]): string | null {
+  if (messages.at(-1)?.role !== 'user') return null;
+  return messages.filter((message) => message.role === 'user').at(-2)?.content ?? null;
+}
+
 /**
  * Screens the user's message before the model (`userText` null: nothing new to screen), alone and
  * read together with the same person's previous message (`previousText`), so a request split
