@@ -43,11 +43,16 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
   const heldOut = all.filter((example) => example.trainable && isHeldOut(example, seed));
   const evalOnly = all.filter((example) => !example.trainable);
   const pick = (list: LabeledText[], test: (example: LabeledText) => boolean) => list.filter(test);
-  const authoredEval = (file: string, language: 'en' | 'zh') =>
+  /** An authored evaluation-only file's examples, in one language or both. */
+  const authoredEval = (file: string, language: 'en' | 'zh' | 'both' = 'both') =>
     evalOnly.filter(
       (example) =>
-        example.source === `authored:${file}` && /\p{Script=Han}/u.test(example.text) === (language === 'zh'),
+        example.source === `authored:${file}` &&
+        (language === 'both' || /\p{Script=Han}/u.test(example.text) === (language === 'zh')),
     );
+  /** The same file with the disguises people use to slip past filters (see `disguise`). */
+  const disguisedEval = (file: string) =>
+    authoredEval(file).map((example) => ({ ...example, text: disguise(example.text) }));
   const sets: Record<string, LabeledText[]> = {
     'held-out JADE zh (harmful)': pick(heldOut, (example) => example.source === 'jade_zh'),
     'held-out JADE en (harmful)': pick(heldOut, (example) => example.source === 'jade_en'),
@@ -75,42 +80,18 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       heldOut,
       (example) => example.source === 'authored:manipulation' && example.labels.length > 0,
     ),
-    'own held-out harmful en (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-en',
-    ),
-    'fresh harmful en, dev2 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-dev2' && !/\p{Script=Han}/u.test(example.text),
-    ),
-    'fresh harmful zh, dev2 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-dev2' && /\p{Script=Han}/u.test(example.text),
-    ),
-    'fresh harmful en, dev3 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-dev3' && !/\p{Script=Han}/u.test(example.text),
-    ),
-    'fresh harmful zh, dev3 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-dev3' && /\p{Script=Han}/u.test(example.text),
-    ),
-    'fresh harmful en, blind2 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-blind2' && !/\p{Script=Han}/u.test(example.text),
-    ),
-    'fresh harmful zh, blind2 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-blind2' && /\p{Script=Han}/u.test(example.text),
-    ),
+    'own held-out harmful en (eval only)': authoredEval('eval-harmful-en'),
+    'fresh harmful en, dev2 (eval only)': authoredEval('eval-harmful-dev2', 'en'),
+    'fresh harmful zh, dev2 (eval only)': authoredEval('eval-harmful-dev2', 'zh'),
+    'fresh harmful en, dev3 (eval only)': authoredEval('eval-harmful-dev3', 'en'),
+    'fresh harmful zh, dev3 (eval only)': authoredEval('eval-harmful-dev3', 'zh'),
+    'fresh harmful en, blind2 (eval only)': authoredEval('eval-harmful-blind2', 'en'),
+    'fresh harmful zh, blind2 (eval only)': authoredEval('eval-harmful-blind2', 'zh'),
     'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
     'harmful contrasts en, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'en'),
     'harmful contrasts zh, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'zh'),
-    'fresh harmful en/zh, dev3, disguised (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-harmful-dev3',
-    ).map((example) => ({ ...example, text: disguise(example.text) })),
+    'fresh harmful en/zh, dev3, disguised (eval only)': disguisedEval('eval-harmful-dev3'),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
       evalOnly,
@@ -132,34 +113,13 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
       heldOut,
       (example) => example.source.startsWith('authored:') && !example.harmful && example.labels.length === 0,
     ),
-    'benign: safe-but-scary en/zh (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-safe-but-scary',
-    ),
-    'benign: everyday en, own held-out (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-en',
-    ),
-    'benign: everyday zh, own held-out (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-zh',
-    ),
-    'benign: safe-but-scary en, fresh (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-safe-but-scary-fresh',
-    ),
-    'benign: everyday en+zh, fresh held-out (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-fresh',
-    ),
-    'benign: everyday + look-alikes en, dev3 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-dev3' && !/\p{Script=Han}/u.test(example.text),
-    ),
-    'benign: everyday + look-alikes zh, dev3 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-dev3' && /\p{Script=Han}/u.test(example.text),
-    ),
+    'benign: safe-but-scary en/zh (eval only)': authoredEval('eval-safe-but-scary'),
+    'benign: everyday en, own held-out (eval only)': authoredEval('eval-benign-en'),
+    'benign: everyday zh, own held-out (eval only)': authoredEval('eval-benign-zh'),
+    'benign: safe-but-scary en, fresh (eval only)': authoredEval('eval-safe-but-scary-fresh'),
+    'benign: everyday en+zh, fresh held-out (eval only)': authoredEval('eval-benign-fresh'),
+    'benign: everyday + look-alikes en, dev3 (eval only)': authoredEval('eval-benign-dev3', 'en'),
+    'benign: everyday + look-alikes zh, dev3 (eval only)': authoredEval('eval-benign-dev3', 'zh'),
     'benign: everyday + look-alikes en, dev4, other writer (eval only)': authoredEval(
       'eval-benign-dev4',
       'en',
@@ -170,14 +130,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     ),
     'benign: safe-but-scary en, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'en'),
     'benign: safe-but-scary zh, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'zh'),
-    'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-dev3',
-    ).map((example) => ({ ...example, text: disguise(example.text) })),
-    'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': pick(
-      evalOnly,
-      (example) => example.source === 'authored:eval-benign-blind2',
-    ),
+    'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': disguisedEval('eval-benign-dev3'),
+    'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': authoredEval('eval-benign-blind2'),
   };
   for (const [name, examples] of Object.entries(sets)) {
     for (const example of examples)
