@@ -21,8 +21,8 @@ import type { TurnMemory } from './memory-turn.js';
 import { resolvePromptUser, type PromptUser } from './personas.js';
 import { cardWithNote, refuseTurn, safetyMeta } from './safety-refusal.js';
 import { recordAudits, turnSubject } from './safety-policy.js';
-import { screenGreetings } from './safety-greetings.js';
 import { guardOutput, previousUserText, screenTurnInput, type TurnSafety } from './safety-turn.js';
+import { startSession } from './session-start.js';
 import type { ToolRegistry } from './tools/tool-registry.js';
 import { toolMeta, turnTools } from './tools/turn-tools.js';
 import { toolOutputAudit } from './untrusted-scan.js';
@@ -275,37 +275,13 @@ export function createChatService(dependencies: ChatServiceDependencies) {
     },
 
     /** Starts a chat with a character: its greeting and alternate greetings become sibling roots (swipes). */
-    async startSession(ownerId: string, character: CharacterRecord, title?: string) {
-      const card = character.card;
-      const seed = Math.floor(Math.random() * 2 ** 31);
-      const macroContext = {
-        char: card.nickname || card.name,
-        user: config.userName,
-        now: now(),
-        chatSeed: seed,
-      };
-      const greetings = [card.firstMessage, ...card.alternateGreetings]
-        .filter((text) => text.trim() !== '')
-        .map((text) => ({ id: newId(), text: expandMacros(text, macroContext) }));
-      const screened = await screenGreetings(dependencies.safety, store, ownerId, character, greetings);
-      const roots: MessageDraft[] = screened.kept.map((greeting) => ({
-        id: greeting.id,
-        parentId: null,
-        role: 'assistant',
-        content: greeting.text,
-        meta: { greeting: greetings.indexOf(greeting) },
-      }));
-      const created = await store.sessions.create({
+    startSession(ownerId: string, character: CharacterRecord, title?: string) {
+      return startSession(
+        { store, config, safety: dependencies.safety, now, newId },
         ownerId,
-        characterId: character.id,
-        characterVersion: character.version,
-        title: title ?? `${card.name} ${now().toISOString().slice(0, 16).replace('T', ' ')}`,
-        seed,
-        roots,
-      });
-      for (const audit of screened.audits)
-        await store.audit.append({ ...audit, sessionId: created.session.id });
-      return created;
+        character,
+        title,
+      );
     },
 
     /** Sends a user message and streams the character's reply. */

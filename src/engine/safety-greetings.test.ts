@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCard } from '../spec/defaults.js';
 import type { Store } from '../spec/store.js';
-import { openStore } from '../store/index.js';
+import { openSqliteStore } from '../store/index.js';
 import { loadBuiltinModerator, type Moderator, type PolicyName } from '../safety/index.js';
 import { createChatService } from './chat-service.js';
 import { configSchema } from './home.js';
@@ -18,7 +15,6 @@ const EXPLICIT =
 
 describe('character greetings are screened before a chat starts', () => {
   let moderator: Moderator;
-  let home: string;
   let store: Store;
   let ownerId: string;
 
@@ -27,14 +23,12 @@ describe('character greetings are screened before a chat starts', () => {
   });
 
   beforeEach(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'starling-greetings-'));
-    store = openStore(home);
+    store = openSqliteStore({ path: ':memory:' });
     ownerId = (await store.users.ensureLocal()).id;
   });
 
   afterEach(async () => {
     await store.close();
-    await rm(home, { recursive: true, force: true });
   });
 
   async function start(policy: PolicyName | null) {

@@ -10,10 +10,11 @@ import { detectLanguage } from '../safety/index.js';
 import { auditDraft, resolvePolicy, turnSubject } from './safety-policy.js';
 import type { TurnSafety } from './safety-turn.js';
 
-/** One greeting to screen, with the id its stored message will have. */
+/** One greeting to screen, with the id its stored message will have and its place on the card. */
 export interface GreetingDraft {
   id: string;
   text: string;
+  index: number;
 }
 
 /** The greetings that may be shown, and audit rows for the session once it exists. */
