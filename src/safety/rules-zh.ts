@@ -1,13 +1,25 @@
 /** Chinese harm rules: a method-seeking frame (怎么/如何/教我…) plus a harmful object. */
 import { harmRule as rule, type HarmRule } from './rule-types.js';
 
-const HOW =
-  '(?:怎么|怎样|如何|咋|教我|告诉我|有什么办法|有什么方法|有没有办法|用什么方法|哪里能|哪里可以|在哪里|在哪儿|我想|我要|帮我)';
+/** Asking for a method (怎么/教我…). */
+const METHOD =
+  '(?:怎么|怎样|如何|咋|教我|告诉我|有什么办法|有什么方法|有没有办法|用什么方法|哪里能|哪里可以|在哪里|在哪儿|帮我)';
+/** Declaring an intent (我要…): a plan when the object is a bomb, often venting when it is a person. */
+const INTENT = '(?:我想|我要|我真想|我恨不得|我准备|我打算)';
+const HOW = `(?:${METHOD}|${INTENT})`;
 /** People whose words or acts a user reports when asking how to help them. */
 const ZH_OTHERS =
   '(?:朋友|好友|同学|同事|室友|闺蜜|兄弟|孩子|女儿|儿子|学生|妹妹|弟弟|姐姐|哥哥|表弟|表妹|表哥|表姐|堂弟|堂妹|侄子|侄女|外甥|妈妈|爸爸|对象|男朋友|女朋友|老公|老婆|他|她)';
-const VICTIM =
-  '(?:人|他|她|他们|邻居|老板|老婆|老公|妻子|丈夫|同学|同事|父母|爸|妈|孩子|仇人|前任|前女友|前男友|室友|领导)';
+/** Killing verbs, with an optional 了 and possessive before the victim. */
+const KILL = '(?:杀死|杀掉|杀|弄死|毒死|害死|干掉|谋杀|捅死|砍死|掐死|勒死|打死)了?(?:我的?|这个|那个)?';
+/** A person named by a noun; a bare pronoun (杀了他) is as often a game boss or a story's villain. */
+const PERSON =
+  '(?:人|邻居|老板|老婆|老公|妻子|丈夫|同学|同事|父母|爸|妈|孩子|仇人|前任|前女友|前男友|室友|领导)';
+const PRONOUN = '(?:他们|她们|他|她)';
+/** Getting away with it. */
+const UNSEEN = '(?:不被发现|不被查到|查不出|不留痕迹|神不知鬼不觉|伪装成意外|像意外|处理尸体|埋了|藏尸)';
+/** Marks of venting rather than a plan. */
+const VENTING = '(?:哈哈|hh|笑死|开玩笑|气死我了|真是服了|[😂🤣😤🙄😅])';
 
 /** The Chinese harm rules. */
 export const ZH_RULES: readonly HarmRule[] = [
@@ -27,7 +39,15 @@ export const ZH_RULES: readonly HarmRule[] = [
     'zh.kill_person',
     'violence_weapons',
     0.93,
-    `${HOW}.{0,12}(?:杀|弄死|毒死|害死|杀掉|干掉|谋杀|捅死|砍死)${VICTIM}`,
+    `${METHOD}.{0,12}${KILL}(?:${PERSON}|${PRONOUN}.{0,12}${UNSEEN})`,
+  ),
+  rule('zh.kill_pronoun', 'violence_weapons', 0.8, `${METHOD}.{0,12}${KILL}${PRONOUN}`),
+  rule('zh.kill_intent', 'violence_weapons', 0.8, `${INTENT}.{0,6}${KILL}(?:${PERSON}|${PRONOUN})`, VENTING),
+  rule(
+    'zh.kill_plan',
+    'violence_weapons',
+    0.93,
+    `${INTENT}.{0,8}${KILL}(?:${PERSON}|${PRONOUN}).{0,12}${UNSEEN}|我.{0,6}(?:今晚|明天|趁.{0,6}睡|用刀|拿刀|用枪|拿枪|下毒).{0,8}${KILL}(?:${PERSON}|${PRONOUN})`,
   ),
   rule(
     'zh.poison_covert',
