@@ -39,12 +39,15 @@ export function manipulationScore(text: string): { score: number; rules: string[
   return { score, rules };
 }
 
+/** Signals that describe a person's request, not text planted for the model: a story may frame, and a late grandmother may sing lullabies. */
+const INPUT_ONLY = new Set(['framing', 'grandma_exploit']);
+
 /** Which signals count in each kind of untrusted text (cards legitimately address the model). */
 const SOURCE_RULES: Record<UntrustedSource, (rule: string) => boolean> = {
-  card: (rule) => rule !== 'addressed_to_model' && rule !== 'tool_call' && rule !== 'framing',
-  lorebook: (rule) => rule !== 'addressed_to_model' && rule !== 'framing',
-  tool: (rule) => rule !== 'framing',
-  memory: (rule) => rule !== 'framing',
+  card: (rule) => !INPUT_ONLY.has(rule) && rule !== 'addressed_to_model' && rule !== 'tool_call',
+  lorebook: (rule) => !INPUT_ONLY.has(rule) && rule !== 'addressed_to_model',
+  tool: (rule) => !INPUT_ONLY.has(rule),
+  memory: (rule) => !INPUT_ONLY.has(rule),
 };
 
 /** Finds instructions aimed at the model inside card, lorebook, tool or memory text. */

@@ -23,14 +23,29 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
     '\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b.{0,25}\\b(?:all |any |the |your |my |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
   ),
   pattern(
+    'override_then',
+    'strong',
+    "\\b(?:ignore|disregard|forget)\\b (?:all of |everything |anything |all )?(?:the |what(?:'s| is) )?(?:above|preceding|previous (?:text|message))\\b.{0,20}\\b(?:and|then|instead)\\b.{0,10}\\b(?:say|print|output|write|respond|reply|answer|tell|translate|you are|act|pretend)\\b|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:上面|以上|前面)的?(?:所有)?(?:内容|文字|话)?.{0,6}(?:然后|接着|改为|直接)?(?:说|输出|回答|回复|打印|你(?:现在)?是|扮演)",
+  ),
+  pattern(
+    'override_above',
+    'unlock',
+    "\\b(?:ignore|disregard|forget)\\b (?:all of |everything |anything |all )?(?:the |what(?:'s| is) )?(?:above|preceding (?:text|message|instructions)|text before this|what you (?:were|have been|'ve been) told)\\b",
+  ),
+  pattern(
+    'grandma_exploit',
+    'unlock',
+    '\\b(?:late|dead|deceased|departed) (?:grand(?:ma|mother|pa|father)|granny|nana)\\b.{0,120}\\b(?:(?:fall )?asleep|bedtime|lullab\\w*)\\b|(?:已故|去世|过世|死去)的?(?:奶奶|外婆|姥姥|爷爷|外公).{0,40}(?:哄我睡|睡前|入睡|睡觉|催眠)',
+  ),
+  pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:an? )?(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan',
   ),
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',
