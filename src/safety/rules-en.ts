@@ -56,6 +56,12 @@ export const EN_RULES: readonly HarmRule[] = [
   rule('en.kill_intent', 'violence_weapons', 0.8, `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN})`, HYPERBOLE),
   rule('en.kill_plan', 'violence_weapons', 0.93, `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}).{0,40}${PLAN}`),
   rule(
+    'en.hit_family',
+    'violence_weapons',
+    0.88,
+    `${METHOD}.{0,20}\\b(?:beat(?: up)?|hit|slap|punch|smack|choke|kick|whip|hurt)\\b (?:my|his|her|your|a) (?:wife|husband|girlfriend|boyfriend|partner|kids?|child(?:ren)?|son|daughter|baby|toddler|mom|mother|dad|father|grandma|grandpa|elderly (?:mother|father|parents?))\\b(?! (?:at|in|up|back|on)\\b)(?!'s)`,
+  ),
+  rule(
     'en.dispose_body',
     'violence_weapons',
     0.9,

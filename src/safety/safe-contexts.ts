@@ -20,7 +20,7 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
   context(
     'game',
     { violence_weapons: 0.35, crime_drugs: 0.45, extremism: 0.6 },
-    '(?:final|last|raid|world|mini|secret|first|big) boss\\b|\\bboss(?:es)? (?:fight|battle|level|room|rush)|\\b(?:game|level|quest|minecraft|elden ring|skyrim|gta|hitman|among us|fortnite|valorant|counter[- ]?strike|cs:?go|dnd|d&d|dungeons|rpg|npc|mission|impostor|starcraft|pvp|raid|zelda|pokemon)\\b|游戏|副本|狼人杀|剧本杀|王者荣耀|吃鸡|五杀|(?:打|打败|击败|最终)boss|boss战|关卡',
+    '(?:final|last|raid|world|mini|secret|first|big) boss\\b|\\bboss(?:es)? (?:fight|battle|level|room|rush)|\\b(?:game|level|quest|minecraft|elden ring|skyrim|gta|hitman|among us|fortnite|valorant|counter[- ]?strike|cs:?go|dnd|d&d|dungeons|rpg|npc|mission|impostor|starcraft|pvp|raid|zelda|pokemon)\\b|\\b(?:at|in|play(?:ing)?) (?:a |the )?(?:game of |round of )?(?:chess|checkers|draughts|scrabble|monopoly|poker|blackjack|uno|cards|tennis|ping ?pong|table tennis|badminton|arm wrestling|mario kart|smash bros|tetris|trivia|pool|darts|bowling|golf|basketball|football|soccer)\\b|游戏|副本|狼人杀|剧本杀|王者荣耀|吃鸡|五杀|(?:打|打败|击败|最终)boss|boss战|关卡|下棋|象棋|围棋|五子棋|斗地主|麻将|打牌|跳棋|(?:打|踢)(?:篮球|足球|羽毛球|乒乓球)',
   ),
   context(
     'history',
