@@ -40,7 +40,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:an? )?(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:an? )?(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan|(?:以|用)开发者模式(?:回答|回复|说话)|\\b(?:named|called) "?jailbreak\\b|\\b(?:two|both|dual) (?:different )?(?:responses|answers|replies)\\b.{0,80}\\b(?:unfiltered|uncensored|no (?:filters?|restrictions|rules)|jailbroken|without (?:any )?(?:filters?|restrictions))\\b|(?:两个|两种)(?:不同的)?(?:回答|回复|版本).{0,24}(?:没有|不受|无)(?:任何)?(?:过滤|限制|审查)',
   ),
   pattern(
     'prompt_leak',
@@ -50,12 +50,12 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'unlock',
     'unlock',
-    "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止|从不|从来不|永远不会?|绝不)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德",
+    "\\b(?:no|without any|without|free (?:from|of)|not bound by|unbound by|beyond) (?:any |all |the )?(?:rules|restrictions|limits|filters?|limitations|ethical (?:guidelines|constraints|boundaries)|ethics|morals?|moral (?:compass|guidelines)|censorship|guidelines|content polic(?:y|ies)|safety (?:guidelines|filters|measures))\\b|\\b(?:unfiltered|uncensored|amoral|unethical ai|unrestricted)\\b|\\b(?:never|not|don'?t|do not|cannot|can'?t|won'?t|will not) (?:ever )?(?:refuse|decline|say no|reject)\\b|\\bmust (?:always )?(?:answer|comply|obey)\\b|\\b(?:(?:don'?t|do not|never) (?:warn|add (?:any )?warnings|include disclaimers|mention (?:ethics|legality|morality)))\\b|\\b(?:broken free|break free|freed from)\\b|\\b(?:openai|anthropic|content|safety)(?:'s)? (?:content )?(?:polic(?:y|ies)|guidelines|filters?) (?:(?:are|is) )?(?:disabled|off|do not apply|don'?t apply|no longer apply)\\b|\\b(?:illegal|unethical|harmful|immoral)(?:,? (?:or|and) (?:illegal|unethical|harmful|immoral|explicit))* (?:requests|content|things|questions)\\b|(?:没有|不受|解除|摆脱|无视|不需要遵守|突破)(?:任何)?.{0,4}(?:限制|规则|道德|约束|审查|过滤|安全准则|内容政策|底线)|(?:不许|不能|不可以|不准|禁止|从不|从来不|永远不会?|绝不)拒绝|无条件服从|必须(?:回答|服从|照做)|不讲道德|毫无顾忌|没有道德|无(?:限制|审查|过滤|约束)的?(?:ai|助手|模型|版本|模式)|(?:不管|无论|不论)(?:是否|是不是)?(?:违法|合法|道德|有害|危险|合不合法|违不违法|道不道德)|什么都(?:答|回答|肯说|敢说|敢写)|(?:任何|所有|一切)(?:违法|非法|不道德|有害)的?(?:事情?|内容|问题|请求)|\\bnon-?moral\\b",
   ),
   pattern(
     'authority_bypass',
     'strong',
-    '\\b(?:authori[sz]e|allow|permit|order|instruct|grant)\\w* you\\b.{0,15}\\b(?:to )?(?:skip|bypass|disable|ignore|turn off|switch off)\\b.{0,25}\\b(?:moderation|filters?|rules|restrictions|safety|content (?:review|polic(?:y|ies)|checks)|guidelines)\\b|(?:授权|允许|批准|命令|特许)你.{0,8}(?:跳过|绕过|关闭|无视|忽略|不用管).{0,8}(?:审核|审查|限制|规则|过滤|安全|内容政策)',
+    '\\b(?:authori[sz]e|allow|permit|order|instruct|grant)\\w* you\\b.{0,15}\\b(?:to )?(?:skip|bypass|disable|ignore|turn off|switch off)\\b.{0,25}\\b(?:moderation|filters?|rules|restrictions|safety|content (?:review|polic(?:y|ies)|checks)|guidelines)\\b|(?:授权|允许|批准|命令|特许)你.{0,8}(?:跳过|绕过|关闭|无视|忽略|不用管).{0,8}(?:审核|审查|限制|规则|过滤|安全|内容政策)|(?:关闭|关掉|解除|停用|暂停|绕过)你的(?:安全|内容|审查|过滤|道德)(?:机制|过滤|限制|审核|模块|系统|准则)?',
   ),
   pattern(
     'chat_template',
@@ -70,7 +70,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'framing',
     'framing',
-    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|从现在起|假设|假如',
+    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe))\\b|你现在是|扮演|从现在开始|从现在起|假设|假如|虚构|作为(?:这个|那个)|(?:演|当)一个',
   ),
 ];
 
