@@ -91,6 +91,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
     'harmful contrasts en, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'en'),
     'harmful contrasts zh, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'zh'),
+    'fresh harmful en, dev6, fine-grained taxonomy (eval only)': authoredEval('eval-harmful-dev6', 'en'),
+    'fresh harmful zh, dev6, fine-grained taxonomy (eval only)': authoredEval('eval-harmful-dev6', 'zh'),
     'fresh harmful en/zh, dev3, disguised (eval only)': disguisedEval('eval-harmful-dev3'),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
@@ -130,6 +132,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     ),
     'benign: safe-but-scary en, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'en'),
     'benign: safe-but-scary zh, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'zh'),
+    'benign: look-alikes + everyday en, dev6 (eval only)': authoredEval('eval-benign-dev6', 'en'),
+    'benign: look-alikes + everyday zh, dev6 (eval only)': authoredEval('eval-benign-dev6', 'zh'),
     'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': disguisedEval('eval-benign-dev3'),
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': authoredEval('eval-benign-blind2'),
   };
