@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpora } from '../scripts/moderation/corpora.js';
 import { setFigures, type SetFigures } from '../scripts/moderation/evaluate.js';
-import { buildDatasets } from '../scripts/moderation/sets.js';
+import { buildDatasets, textKey } from '../scripts/moderation/sets.js';
 import { splitTurnFigures, type SplitFigures } from '../scripts/moderation/split-turns.js';
 import { loadBuiltinModerator } from '../src/safety/index.js';
 
@@ -19,6 +19,15 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     split = new Map(splitTurnFigures(moderator).map((row) => [row.set, row]));
   });
   const flagged = (set: string) => figures.get(set)?.flagged ?? Number.NaN;
+
+  it('trains on no sentence that an evaluation set contains', () => {
+    const { train, sets } = buildDatasets();
+    const trained = new Set(train.map((example) => textKey(example.text)));
+    const evaluationOnly = Object.entries(sets).filter(([name]) => name.includes('(eval only)'));
+    expect(evaluationOnly.length).toBeGreaterThan(20);
+    for (const [name, examples] of evaluationOnly)
+      for (const example of examples) expect(trained.has(textKey(example.text)), `${name}: ${example.text}`).toBe(false);
+  });
 
   it('flags harmful prompts it was not trained on', () => {
     expect(flagged('held-out JADE zh (harmful)')).toBeGreaterThanOrEqual(0.9);
@@ -84,13 +93,13 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(real?.count).toBeGreaterThan(3000);
     expect(real?.flaggedJoint).toBe(real?.flaggedAlone);
     expect(real?.blockedJoint).toBe(0);
+    expect(real?.raised).toBe(0);
     for (const set of ['split harmful en', 'split harmful zh']) {
       const row = split.get(set);
       expect(row?.blockedJoint).toBeGreaterThanOrEqual(row?.blockedAlone ?? Number.NaN);
     }
-    expect(split.get('split harmful zh')?.blockedJoint).toBeGreaterThan(
-      split.get('split harmful zh')?.blockedAlone ?? 1,
-    );
+    // Read together, some harmful request is acted on that its second message alone was not.
+    expect((split.get('split harmful en')?.raised ?? 0) + (split.get('split harmful zh')?.raised ?? 0)).toBeGreaterThan(0);
     for (const set of ['split benign en', 'split benign zh'])
       expect(split.get(set)?.blockedJoint).toBe(split.get(set)?.blockedAlone);
   });

@@ -72,7 +72,11 @@ export interface SplitFigures {
   flaggedJoint: number;
   blockedAlone: number;
   blockedJoint: number;
+  /** Pairs whose action rose when read together (allow -> revise -> block). */
+  raised: number;
 }
+
+const RANK = { allow: 0, revise: 1, block: 2 } as const;
 
 /** Screens every pair both ways under `standard`. */
 export function splitFigures(moderator: Moderator, set: string, pairs: SplitPair[]): SplitFigures {
@@ -81,6 +85,7 @@ export function splitFigures(moderator: Moderator, set: string, pairs: SplitPair
   let flaggedJoint = 0;
   let blockedAlone = 0;
   let blockedJoint = 0;
+  let raised = 0;
   for (const pair of pairs) {
     const alone = moderator.screen(pair.current, context);
     const joint = screenInConversation(moderator, pair.current, pair.previous, context);
@@ -88,6 +93,7 @@ export function splitFigures(moderator: Moderator, set: string, pairs: SplitPair
     if (joint.flagged) flaggedJoint += 1;
     if (alone.action === 'block') blockedAlone += 1;
     if (joint.action === 'block') blockedJoint += 1;
+    if (RANK[joint.action] > RANK[alone.action]) raised += 1;
   }
   const share = (count: number) => count / Math.max(1, pairs.length);
   return {
@@ -97,6 +103,7 @@ export function splitFigures(moderator: Moderator, set: string, pairs: SplitPair
     flaggedJoint: share(flaggedJoint),
     blockedAlone: share(blockedAlone),
     blockedJoint: share(blockedJoint),
+    raised,
   };
 }
 
@@ -118,11 +125,11 @@ export function splitTurnFigures(moderator: Moderator): SplitFigures[] {
 export function formatSplitFigures(rows: SplitFigures[]): string {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
   const lines = [
-    `${'pairs (previous message, current)'.padEnd(40)} ${'n'.padStart(5)}  flagged alone -> read together  blocked alone -> together`,
+    `${'pairs (previous message, current)'.padEnd(40)} ${'n'.padStart(5)}  flagged alone -> read together  blocked alone -> together  action raised`,
   ];
   for (const row of rows)
     lines.push(
-      `${row.set.padEnd(40)} ${String(row.count).padStart(5)}  ${percent(row.flaggedAlone)} -> ${percent(row.flaggedJoint)}            ${percent(row.blockedAlone)} -> ${percent(row.blockedJoint)}`,
+      `${row.set.padEnd(40)} ${String(row.count).padStart(5)}  ${percent(row.flaggedAlone)} -> ${percent(row.flaggedJoint)}            ${percent(row.blockedAlone)} -> ${percent(row.blockedJoint)}  ${String(row.raised).padStart(13)}`,
     );
   return lines.join('\n');
 }

@@ -26,12 +26,12 @@ export interface TrainOptions {
 
 /** The settings the shipped weights were trained with. */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  buckets: 1 << 17,
+  buckets: 1 << 18,
   epochs: 12,
   seed: 20240613,
   learningRate: 0.4,
   l2: 1e-5,
-  authoredWeight: 0.4,
+  authoredWeight: 0.3,
   maxClassWeight: 3,
 };
 
