@@ -142,6 +142,12 @@ export const EN_RULES: readonly HarmRule[] = [
     `${HOW}.{0,30}\\b(?:cook|make|synthesi[sz]e|produce|manufacture|extract|brew)\\b.{0,25}\\b(?:meth|methamphetamine|crack|cocaine|heroin|fentanyl|lsd|mdma|ecstasy|ghb|pseudoephedrine)`,
   ),
   rule(
+    'en.recipe_detail',
+    'crime_drugs',
+    0.9,
+    '\\b(?:step[- ]by[- ]step|real (?:quantities|amounts|measurements)|exact (?:amounts|quantities|temperatures|measurements)|precise (?:amounts|quantities))\\b.{0,60}\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+|manufactur\\w*)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|crack|mdma|lsd|ghb)\\b|\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|crack|mdma|lsd|ghb)\\b.{0,60}\\b(?:step[- ]by[- ]step|real (?:quantities|amounts)|exact (?:amounts|quantities|temperatures)|precise (?:amounts|quantities))\\b',
+  ),
+  rule(
     'en.drug_buy',
     'crime_drugs',
     0.85,

@@ -1,6 +1,7 @@
 /** Applies the harm rules and safe contexts to one text. */
 import { zeroScores } from './categories.js';
 import { EN_RULES } from './rules-en.js';
+import { CONDUCT_RULES } from './rules-conduct.js';
 import { EN_SOCIAL_RULES } from './rules-en-social.js';
 import { ZH_RULES } from './rules-zh.js';
 import { SAFE_CONTEXTS } from './safe-contexts.js';
@@ -14,7 +15,7 @@ export interface RuleFindings {
   contexts: string[];
 }
 
-const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...ZH_RULES];
+const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...ZH_RULES];
 
 /** Runs every rule and safe context over the text (already NFKC-normalised and lowercased). */
 export function applyRules(text: string): RuleFindings {
