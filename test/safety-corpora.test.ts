@@ -45,6 +45,11 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(flagged('benign: everyday + look-alikes en, dev3 (eval only)')).toBeLessThan(0.06);
     expect(flagged('benign: everyday + look-alikes zh, dev3 (eval only)')).toBeLessThan(0.1);
     expect(flagged('benign: everyday + safe-but-scary en/zh, blind2 (eval only)')).toBeLessThan(0.06);
+    // blind3 (a separate writer, never inspected): 88.1% / 80.7% harmful, 1.8% / 2.1% benign.
+    expect(flagged('fresh harmful en, blind3 (eval only)')).toBeGreaterThanOrEqual(0.85);
+    expect(flagged('fresh harmful zh, blind3 (eval only)')).toBeGreaterThanOrEqual(0.8);
+    expect(flagged('benign: companion chat + look-alikes en, blind3 (eval only)')).toBeLessThan(0.05);
+    expect(flagged('benign: companion chat + look-alikes zh, blind3 (eval only)')).toBeLessThan(0.05);
     // dev4 came from a separate writer; its misses guided rules, so it is a development set now.
     expect(flagged('fresh harmful en, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.88);
     expect(flagged('fresh harmful zh, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.9);

@@ -99,6 +99,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'fresh harmful zh, dev3 (eval only)': authoredEval('eval-harmful-dev3', 'zh'),
     'fresh harmful en, blind2 (eval only)': authoredEval('eval-harmful-blind2', 'en'),
     'fresh harmful zh, blind2 (eval only)': authoredEval('eval-harmful-blind2', 'zh'),
+    'fresh harmful en, blind3 (eval only)': authoredEval('eval-harmful-blind3', 'en'),
+    'fresh harmful zh, blind3 (eval only)': authoredEval('eval-harmful-blind3', 'zh'),
     'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
     'harmful contrasts en, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'en'),
@@ -148,6 +150,8 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: look-alikes + everyday zh, dev6 (eval only)': authoredEval('eval-benign-dev6', 'zh'),
     'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': disguisedEval('eval-benign-dev3'),
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': authoredEval('eval-benign-blind2'),
+    'benign: companion chat + look-alikes en, blind3 (eval only)': authoredEval('eval-benign-blind3', 'en'),
+    'benign: companion chat + look-alikes zh, blind3 (eval only)': authoredEval('eval-benign-blind3', 'zh'),
   };
   for (const [name, examples] of Object.entries(sets)) {
     for (const example of examples)
