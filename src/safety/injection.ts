@@ -22,11 +22,27 @@ function findSpans(
   return spans.sort((a, b) => a.start - b.start);
 }
 
-/** The rule-based manipulation score of a user message (0..1) and the signals behind it. */
+/** Quoted stretches: an opening quote not inside a word, up to its closing quote (not "don't"). */
+const QUOTED = /(?<![\p{L}\p{N}])(['"“‘「『])(?:(?!\1).){3,200}?(?:\1|[”’」』])(?![\p{L}\p{N}])/gu;
+
+function quotedRanges(text: string): [number, number][] {
+  return [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+/**
+ * The rule-based manipulation score of a user message (0..1) and the signals behind it. A strong
+ * signal inside quotes is a mention ("people put 'ignore previous instructions' in their bio"), so
+ * it counts as an unlock: flagged, and blocked only with other signals.
+ */
 export function manipulationScore(text: string): { score: number; rules: string[] } {
   const spans = findSpans(text, MANIPULATION_PATTERNS);
-  const strong = spans.filter((span) => span.kind === 'strong').length;
-  const unlock = spans.filter((span) => span.kind === 'unlock').length;
+  const quoted = quotedRanges(text);
+  const mentioned = (span: { start: number; end: number }) =>
+    quoted.some(([start, end]) => span.start >= start && span.end <= end);
+  const strong = spans.filter((span) => span.kind === 'strong' && !mentioned(span)).length;
+  const unlock = spans.filter(
+    (span) => span.kind === 'unlock' || (span.kind === 'strong' && mentioned(span)),
+  ).length;
   const framing = spans.some((span) => span.kind === 'framing');
   let score = 0;
   if (strong > 0) score = strong > 1 ? 0.97 : 0.9;

@@ -20,7 +20,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'override',
     'strong',
-    '\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b.{0,25}\\b(?:all |any |the |your |my |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
+    '\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b(?!.{0,12}\\bmy\\b).{0,25}\\b(?:all |any |the |your |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
   ),
   pattern(
     'override_then',
@@ -45,7 +45,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:system prompt|hidden (?:instructions|prompt)|your (?:instructions|initial prompt|prompt|rules)|initial prompt|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:(?:your|the|this (?:chat|conversation)\\x27?s?) (?:system prompt|hidden (?:instructions|prompt)|initial prompt)|your (?:instructions|initial prompt|prompt|rules)|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',
