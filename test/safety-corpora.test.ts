@@ -26,7 +26,8 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     const evaluationOnly = Object.entries(sets).filter(([name]) => name.includes('(eval only)'));
     expect(evaluationOnly.length).toBeGreaterThan(20);
     for (const [name, examples] of evaluationOnly)
-      for (const example of examples) expect(trained.has(textKey(example.text)), `${name}: ${example.text}`).toBe(false);
+      for (const example of examples)
+        expect(trained.has(textKey(example.text)), `${name}: ${example.text}`).toBe(false);
   });
 
   it('flags harmful prompts it was not trained on', () => {
@@ -45,9 +46,9 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(flagged('benign: everyday + look-alikes en, dev3 (eval only)')).toBeLessThan(0.06);
     expect(flagged('benign: everyday + look-alikes zh, dev3 (eval only)')).toBeLessThan(0.1);
     expect(flagged('benign: everyday + safe-but-scary en/zh, blind2 (eval only)')).toBeLessThan(0.06);
-    // blind3 (a separate writer, never inspected): 88.1% / 80.7% harmful, 1.8% / 2.1% benign.
-    expect(flagged('fresh harmful en, blind3 (eval only)')).toBeGreaterThanOrEqual(0.85);
-    expect(flagged('fresh harmful zh, blind3 (eval only)')).toBeGreaterThanOrEqual(0.8);
+    // blind3 (a separate writer, never inspected): 90.3% / 89.0% harmful, 2.3% / 2.1% benign.
+    expect(flagged('fresh harmful en, blind3 (eval only)')).toBeGreaterThanOrEqual(0.88);
+    expect(flagged('fresh harmful zh, blind3 (eval only)')).toBeGreaterThanOrEqual(0.86);
     expect(flagged('benign: companion chat + look-alikes en, blind3 (eval only)')).toBeLessThan(0.05);
     expect(flagged('benign: companion chat + look-alikes zh, blind3 (eval only)')).toBeLessThan(0.05);
     // dev4 came from a separate writer; its misses guided rules, so it is a development set now.
@@ -55,6 +56,12 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(flagged('fresh harmful zh, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.9);
     expect(flagged('benign: everyday + look-alikes en, dev4, other writer (eval only)')).toBeLessThan(0.05);
     expect(flagged('benign: everyday + look-alikes zh, dev4, other writer (eval only)')).toBeLessThan(0.05);
+    // dev6 (a fine-grained taxonomy) guided the conduct rules after its first reading; dev5's
+    // safe prompts that only sound dangerous came from yet another writer.
+    expect(flagged('fresh harmful en, dev6, fine-grained taxonomy (eval only)')).toBeGreaterThanOrEqual(0.94);
+    expect(flagged('fresh harmful zh, dev6, fine-grained taxonomy (eval only)')).toBeGreaterThanOrEqual(0.93);
+    expect(flagged('benign: safe-but-scary en, dev5, other writer (eval only)')).toBeLessThan(0.05);
+    expect(flagged('benign: safe-but-scary zh, dev5, other writer (eval only)')).toBeLessThan(0.05);
     // The same dev3 prompts in leet digits, spelled-out letters and split Han characters.
     expect(flagged('fresh harmful en/zh, dev3, disguised (eval only)')).toBeGreaterThanOrEqual(0.8);
     expect(flagged('benign: everyday + look-alikes en/zh, dev3, disguised (eval only)')).toBeLessThan(0.06);
@@ -104,7 +111,9 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
       expect(row?.blockedJoint).toBeGreaterThanOrEqual(row?.blockedAlone ?? Number.NaN);
     }
     // Read together, some harmful request is acted on that its second message alone was not.
-    expect((split.get('split harmful en')?.raised ?? 0) + (split.get('split harmful zh')?.raised ?? 0)).toBeGreaterThan(0);
+    expect(
+      (split.get('split harmful en')?.raised ?? 0) + (split.get('split harmful zh')?.raised ?? 0),
+    ).toBeGreaterThan(0);
     for (const set of ['split benign en', 'split benign zh'])
       expect(split.get(set)?.blockedJoint).toBe(split.get(set)?.blockedAlone);
   });

@@ -48,7 +48,9 @@ export function textKey(text: string): string {
  */
 export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
   const all = [...readCorpora(), ...readAuthored()];
-  const evaluated = new Set(all.filter((example) => !example.trainable).map((example) => textKey(example.text)));
+  const evaluated = new Set(
+    all.filter((example) => !example.trainable).map((example) => textKey(example.text)),
+  );
   const train = all.filter(
     (example) => example.trainable && !isHeldOut(example, seed) && !evaluated.has(textKey(example.text)),
   );

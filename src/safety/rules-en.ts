@@ -3,7 +3,7 @@ import { harmRule as rule, type HarmRule } from './rule-types.js';
 
 /** Asking for a method ("how do I", "best way to"). */
 const METHOD =
-  "(?:how (?:do|can|could|would|should|to|might) (?:i|we|you|one|someone|people)\\b|how to|ways? to|steps? (?:to|for)|teach me(?: how)? to|help me|instructions? (?:for|to|on)|tell me how|best way to|easiest way to|guide (?:to|on)|explain how to|recipe for)";
+  '(?:how (?:do|can|could|would|should|to|might) (?:i|we|you|one|someone|people)\\b|how to|ways? to|steps? (?:to|for)|teach me(?: how)? to|help me|instructions? (?:for|to|on)|tell me how|best way to|easiest way to|guide (?:to|on)|explain how to|recipe for)';
 /** Declaring an intent ("I'm going to"): a plan when the object is a bomb, often hyperbole when it is a person. */
 const INTENT = "(?:i want to|i'm going to|i am going to|going to)";
 const HOW = `(?:${METHOD}|${INTENT})`;
@@ -14,7 +14,7 @@ const PRONOUN = '(?:him|her|them)\\b';
 const KILL = '\\b(?:kill|murder|poison|strangle|stab|shoot|maim|torture|behead)\\b';
 /** Marks that turn "I'm going to kill my brother" into everyday exaggeration. */
 const HYPERBOLE =
-  "\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding|literally|when (?:he|she|they) (?:gets?|comes?) (?:home|back)|if (?:he|she|they|my \\w+) (?!(?:is|are) (?:asleep|sleeping|alone))\\w+)\\b|[😂🤣😤🙄😅]";
+  '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding|literally|when (?:he|she|they) (?:gets?|comes?) (?:home|back)|if (?:he|she|they|my \\w+) (?!(?:is|are) (?:asleep|sleeping|alone))\\w+)\\b|[😂🤣😤🙄😅]';
 /** Marks of a plan rather than a mood: a time, a weapon, what happens after. */
 const PLAN =
   "\\b(?:tonight|tomorrow|this (?:weekend|week)|while (?:he|she|they)(?:'s| is| are)? (?:asleep|sleeping)|in (?:his|her|their) sleep|with (?:a|my|the) (?:knife|gun|hammer|axe|rifle|pistol)|hide the body|bury (?:him|her|them|the body)|before anyone|get away with)\\b";
@@ -53,8 +53,19 @@ export const EN_RULES: readonly HarmRule[] = [
     `${METHOD}.{0,30}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}.{0,40}\\b(?:without (?:anyone|anybody|any ?one|getting caught|being caught|leaving|a trace)|get away with|undetected|untraceabl\\w*|look like an? (?:accident|suicide)|slowly)\\b)`,
   ),
   rule('en.kill_pronoun', 'violence_weapons', 0.8, `${METHOD}.{0,30}${KILL}.{0,12}${PRONOUN}`),
-  rule('en.kill_intent', 'violence_weapons', 0.8, `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN})`, HYPERBOLE),
-  rule('en.kill_plan', 'violence_weapons', 0.93, `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}).{0,40}${PLAN}`),
+  rule(
+    'en.kill_intent',
+    'violence_weapons',
+    0.8,
+    `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN})`,
+    HYPERBOLE,
+  ),
+  rule(
+    'en.kill_plan',
+    'violence_weapons',
+    0.93,
+    `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}).{0,40}${PLAN}`,
+  ),
   rule(
     'en.hit_family',
     'violence_weapons',
