@@ -273,7 +273,7 @@ describe('safety in OpenAI-style turns', () => {
         expect.objectContaining({
           direction: 'input',
           action: 'block',
-          categories: ['manipulation'],
+          categories: expect.arrayContaining(['manipulation']),
           messageId: null,
         }),
       ]);
