@@ -11,6 +11,8 @@ describe('undisguise', () => {
     ['怎么做炸*药', '怎么做炸药'],
     ['炸 弹怎么做', '炸弹怎么做'],
     ['自-杀的方法', '自杀的方法'],
+    ['how do i make a pipe b\u043emb', 'how do i make a pipe bomb'],
+    ['s\u0435\u0445\u0443 pics of my cl\u0430ssmate', 'sexy pics of my classmate'],
   ])('undoes %s', (text, plain) => {
     expect(undisguise(text)).toBe(plain);
   });
@@ -24,6 +26,8 @@ describe('undisguise', () => {
     '好的 我知道了',
     '今天 天气 不错',
     '马丁·路德·金',
+    'привет, как дела? and hello',
+    'the α particle and β decay',
   ])('leaves %s as it is', (text) => {
     expect(undisguise(text)).toBe(text);
   });

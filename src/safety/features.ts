@@ -42,12 +42,24 @@ const SPELLED_OUT =
 const HAN_SPLIT =
   /(?<=\p{Script=Han})[.\-_*|/~]+(?=\p{Script=Han})|(?<=(?<!\p{Script=Han})\p{Script=Han}) +(?=\p{Script=Han})|(?<=\p{Script=Han}) +(?=\p{Script=Han}(?!\p{Script=Han}))/gu;
 
+/** Lowercase Cyrillic and Greek letters that look like Latin ones ("bоmb" with a Cyrillic о), and their Latin twins. */
+const LOOKALIKES = 'авеёкмнорстухіїјѕԁԛԝһαβεικνορτυχω';
+const LATIN_TWINS = 'abeekmhopctyxiijsdqwhabeikvoptuxw';
+/** A word mixing Latin with Cyrillic or Greek letters: in real text a word keeps to one script. */
+const MIXED_WORD =
+  /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
+
 /**
- * Undoes the cheap disguises people put on words to slip past filters: leet digits inside a word,
- * letters spelled out with separators, Han characters split by symbols. Idempotent.
+ * Undoes the cheap disguises people put on words to slip past filters: Cyrillic or Greek look-alike
+ * letters inside a Latin word, leet digits inside a word, letters spelled out with separators, Han
+ * characters split by symbols. Idempotent. (The `confusables` package maps far more, and wrongly
+ * for us: dotless ı to l, ❤ to O, whole Russian words to Latin.)
  */
 export function undisguise(text: string): string {
   return text
+    .replace(MIXED_WORD, (word) =>
+      word.replace(/./gu, (character) => LATIN_TWINS[LOOKALIKES.indexOf(character)] ?? character),
+    )
     .replace(LEET_WORD, (word) => word.replace(/[013457]/g, (character) => LEET[character] ?? character))
     .replace(SPELLED_OUT, (run) => {
       const joined = run.replace(/[ .\-_*|/]/g, '');
