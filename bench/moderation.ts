@@ -34,6 +34,23 @@ console.log(`weights loaded in ${ms(loadMs)}; ${timings.length} messages screene
 console.log(
   `latency per message: median ${ms(quantile(timings, 0.5))}, p99 ${ms(quantile(timings, 0.99))}, max ${ms(timings.at(-1) ?? 0)}`,
 );
+// Long texts built to make patterns backtrack: each is screened once; a quadratic pattern shows
+// here as hundreds of milliseconds (a mixed-script lookahead did, on 18k Han characters).
+const adversarial: Record<string, string> = {
+  'repeated override words': 'ignore '.repeat(3000),
+  'repeated method frames': 'how do i kill '.repeat(1500),
+  'repeated Han frames': '怎么杀了我要'.repeat(3000),
+  'repeated quotes': `'a' "b" `.repeat(2500),
+  'mixed-script words': 'bоmb '.repeat(4000),
+  'one long Latin word': 'abcdefgh'.repeat(2500),
+  'a long character card': 'You are Luna, a gentle healer who never breaks character. '.repeat(350),
+};
+const worst = Object.entries(adversarial).map(([name, text]) => {
+  const started = performance.now();
+  moderator.screen(text, { direction: 'input', policy: 'standard' });
+  return `${name} ${ms(performance.now() - started)}`;
+});
+console.log(`adversarial ~20k-character texts: ${worst.join(', ')}`);
 console.log('');
 console.log(formatTables(categoryFigures(moderator, heldOut), setFigures(moderator, sets)));
 console.log('');

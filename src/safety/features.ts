@@ -45,9 +45,11 @@ const HAN_SPLIT =
 /** Lowercase Cyrillic and Greek letters that look like Latin ones ("bоmb" with a Cyrillic о), and their Latin twins. */
 const LOOKALIKES = 'авеёкмнорстухіїјѕԁԛԝһαβεικνορτυχω';
 const LATIN_TWINS = 'abeekmhopctyxiijsdqwhabeikvoptuxw';
-/** A word mixing Latin with Cyrillic or Greek letters: in real text a word keeps to one script. */
-const MIXED_WORD =
-  /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
+/** A run of Latin, Cyrillic and Greek letters: a word, checked for mixed scripts in code (a lookahead here was quadratic on long runs). */
+const ALPHABETIC_WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]+/gu;
+/** Real text keeps a word to one script; a Latin word with a Cyrillic or Greek letter is a disguise. */
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
 /**
  * Undoes the cheap disguises people put on words to slip past filters: Cyrillic or Greek look-alike
@@ -57,8 +59,10 @@ const MIXED_WORD =
  */
 export function undisguise(text: string): string {
   return text
-    .replace(MIXED_WORD, (word) =>
-      word.replace(/./gu, (character) => LATIN_TWINS[LOOKALIKES.indexOf(character)] ?? character),
+    .replace(ALPHABETIC_WORD, (word) =>
+      LATIN.test(word) && CYRILLIC_OR_GREEK.test(word)
+        ? word.replace(/./gu, (character) => LATIN_TWINS[LOOKALIKES.indexOf(character)] ?? character)
+        : word,
     )
     .replace(LEET_WORD, (word) => word.replace(/[013457]/g, (character) => LEET[character] ?? character))
     .replace(SPELLED_OUT, (run) => {
