@@ -22,21 +22,35 @@ function findSpans(
   return spans.sort((a, b) => a.start - b.start);
 }
 
-/** Quoted stretches: an opening quote not inside a word, up to its closing quote (not "don't"). */
-const QUOTED = /(?<![\p{L}\p{N}])(['"“‘「『])(?:(?!\1).){3,200}?(?:\1|[”’」』])(?![\p{L}\p{N}])/gu;
+/**
+ * Quoted stretches: an opening quote not inside a word, up to its closing quote (not "don't").
+ * Text here is normalised, so ‘ ’ are already '.
+ */
+const QUOTED = /(?<![\p{L}\p{N}])(['"“「『])(?:(?!\1).){3,200}?(?:\1|[”」』])(?![\p{L}\p{N}])/gu;
+/** Words outside the quotes that make a quotation a mention: "people put '…' in their bio". */
+const MENTION_WORDS = 3;
 
-function quotedRanges(text: string): [number, number][] {
-  return [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+/** The quoted stretches of a text that is talking about them (enough words outside the quotes). */
+function mentionRanges(text: string): [number, number][] {
+  const ranges = [...text.matchAll(QUOTED)].map((match): [number, number] => [
+    match.index,
+    match.index + match[0].length,
+  ]);
+  let outside = text;
+  for (const [start, end] of [...ranges].reverse())
+    outside = outside.slice(0, start) + ' ' + outside.slice(end);
+  return (outside.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= MENTION_WORDS ? ranges : [];
 }
 
 /**
  * The rule-based manipulation score of a user message (0..1) and the signals behind it. A strong
- * signal inside quotes is a mention ("people put 'ignore previous instructions' in their bio"), so
- * it counts as an unlock: flagged, and blocked only with other signals.
+ * signal quoted inside a sentence about it is a mention ("people put 'ignore previous
+ * instructions' in their bio"), so it counts as an unlock: flagged, and blocked only with other
+ * signals. A message that is nothing but a quoted override is still an override.
  */
 export function manipulationScore(text: string): { score: number; rules: string[] } {
   const spans = findSpans(text, MANIPULATION_PATTERNS);
-  const quoted = quotedRanges(text);
+  const quoted = mentionRanges(text);
   const mentioned = (span: { start: number; end: number }) =>
     quoted.some(([start, end]) => span.start >= start && span.end <= end);
   const strong = spans.filter((span) => span.kind === 'strong' && !mentioned(span)).length;

@@ -9,18 +9,25 @@
  */
 import { harmRule as rule, type HarmRule } from './rule-types.js';
 
-/** Evidence of a crime, or records a court or investigator may ask for. */
-const EVIDENCE =
-  '(?:the )?(?:gun|weapon|knife|evidence|body cam footage|footage|emails?|texts|messages|records|files|hard drive|phone|receipts|ledgers?)';
+/** Evidence of a crime itself: hiding it is the point. */
+const WEAPON_EVIDENCE =
+  '(?:the )?(?:gun|weapon|knife|murder weapon|evidence|body cam footage|footage|blood|bloody clothes)';
+/** Records a court or investigator may ask for: wiping them is ordinary unless they are coming. */
+const RECORDS =
+  '(?:the |my |our |all )?(?:emails?|texts|messages|records|files|hard drive|phone|receipts|ledgers?|books)';
 /** Signs that the point is that nobody finds it. */
 const NEVER_FOUND =
-  "(?:used in (?:a|the) (?:crime|robbery|shooting)|(?:is |are )?never (?:be )?found|(?:can'?t|won'?t|cannot) (?:be )?(?:found|traced|recovered)|before (?:they|the police|the cops|the court|the lawyers|discovery|investigators) (?:ask|find|get|come|subpoena|search)\\w*|(?:i|we)(?:'ve| have)? (?:got|received|been served) (?:a |with a )?subpoena|under investigation|the cops are (?:coming|looking))";
+  "(?:used in (?:a|the) (?:crime|robbery|shooting)|(?:is |are )?never (?:be )?found|(?:can'?t|won'?t|cannot) (?:be )?(?:found|traced)|(?:forensics|the police|the cops|investigators) (?:can'?t|won'?t|cannot|never) (?:find|detect|trace)|before (?:they|the police|the cops|the court|the lawyers|discovery|investigators) (?:ask|find|get|come|subpoena|search)\\w*|(?:i|we)(?:'ve| have)? (?:got|received|been served) (?:a |with a )?subpoena|under investigation|the cops are (?:coming|looking))";
+/** Someone investigating: a subpoena, discovery, the police. */
+const INVESTIGATION =
+  '(?:subpoena|investigation|audit|discovery|the police|the cops|investigators|forensics|the irs|the feds)';
 
 /** Asking about a stunt to warn, stop or understand it. */
 const WARNING =
-  "\\b(?:why (?:it'?s|is it|it is) (?:so )?(?:dangerous|bad|risky)|dangers? of|is (?:it|that) (?:safe|dangerous)|talk (?:him|her|them|my \\w+) out of|stop (?:him|her|them|my)|prevent|warn|what is the|what's the|explain (?:to|why)|died|hospitali[sz]ed|news)\\b|危险吗|有多危险|劝|阻止|新闻|出事|危害";
-/** Asking about fraud cases, penalties or how to report them. */
-const ABOUT_FRAUD = '案例|查处|处罚|判了?几年|判刑|新闻|举报|识别|是什么|违法吗|后果|曝光';
+  "\\b(?:why (?:it'?s|is it|it is) (?:so )?(?:dangerous|bad|risky)|dangers? of|is (?:it|that|the \\w+ challenge) (?:safe|dangerous)|talk (?:him|her|them|my \\w+) out of|stop (?:him|her|them|my \\w+) from|prevent\\w*|what is the \\w+ challenge|(?:kids?|teens?|people|someone) (?:have )?died|hospitali[sz]ed|in the news)\\b|危险吗|有多危险|劝|阻止|新闻|出事|危害";
+/** Asking about fraud cases, penalties or how to report or spot them. */
+const ABOUT_FRAUD =
+  '案例|查处|处罚|判了?几年|判刑|新闻|举报|(?:怎么|如何)(?:识别|发现)|发现|怀疑|防止|是什么|违法吗|(?:有|会有|什么)后果|曝光';
 
 /** Screening people out of a job (刷掉/筛掉) and whom (已婚未育, 乙肝携带者, 外地人…). */
 const SCREEN_OUT = '(?:刷掉|不要|不招|筛掉|淘汰|拒掉|看出|辞退)';
@@ -33,19 +40,19 @@ export const CONDUCT_RULES: readonly HarmRule[] = [
     'en.destroy_evidence',
     'crime_drugs',
     0.86,
-    `\\b(?:get rid of|dispose of|ditch|dump|toss|throw away|hide|destroy|wipe|delete|shred|burn|bury)\\b.{0,20}\\b${EVIDENCE}\\b.{0,50}\\b${NEVER_FOUND}|\\b(?:subpoena|investigation|audit|discovery)\\b.{0,60}\\b(?:wipe|delete|shred|destroy|get rid of)\\b.{0,20}\\b${EVIDENCE}\\b.{0,40}\\b(?:before|first|so they)\\b`,
+    `\\b(?:get rid of|dispose of|ditch|dump|toss|throw away|hide|destroy|wipe|clean|delete|shred|burn|bury)\\b.{0,20}\\b${WEAPON_EVIDENCE}\\b.{0,50}\\b${NEVER_FOUND}|\\b${INVESTIGATION}\\b.{0,60}\\b(?:wipe|delete|shred|destroy|get rid of)\\b.{0,20}\\b${RECORDS}\\b.{0,40}\\b(?:before|first|so they)\\b|\\b(?:wipe|delete|shred|destroy|get rid of)\\b.{0,20}\\b${RECORDS}\\b.{0,40}\\bbefore ${INVESTIGATION}\\b`,
   ),
   rule(
     'en.flee_justice',
     'crime_drugs',
     0.86,
-    "\\b(?:skip(?:ping|ped)? bail|jump(?:ing|ed)? bail|on the run|(?:there'?s|there is|they have|got) a warrant (?:out )?for me|wanted by (?:the )?(?:police|fbi|cops)|fugitive|escaped? (?:from )?(?:prison|jail|custody))\\b.{0,60}\\b(?:new identity|fake (?:passport|id|identity)|hide|flee|leave the country|cross the border|get away|not (?:be |get )?(?:found|caught))\\b|\\b(?:new identity|fake passport)\\b.{0,40}\\b(?:after|since) (?:i )?(?:skip(?:ping|ped)? bail|escap\\w+|the warrant)\\b",
+    "\\b(?:skip(?:ping|ped)? bail|jump(?:ing|ed)? bail|on the run from (?:the )?(?:police|cops|law|feds)|(?:there'?s|there is|they have|got) a warrant (?:out )?for me|wanted by (?:the )?(?:police|fbi|cops)|i(?:'m| am) a fugitive|(?:i|we) (?:just )?escaped (?:from )?(?:prison|jail|custody))\\b.{0,60}\\b(?:new identity|fake (?:passport|id|identity)|hide|flee|leave the country|cross the border|get away with it|without (?:getting |being )?caught|not (?:be |get )?(?:found|caught))\\b|\\b(?:new identity|fake passport)\\b.{0,40}\\b(?:after|since) (?:i )?(?:skip(?:ping|ped)? bail|escap\\w+|the warrant)\\b",
   ),
   rule(
     'en.structuring',
     'crime_drugs',
     0.85,
-    "\\bstructur\\w* (?:my |the |our |cash )?(?:deposits|cash|withdrawals|transfers)\\b|\\b(?:so|without) (?:that )?(?:the )?bank (?:doesn'?t|does not|won'?t|will not|never) (?:file|report|flag|notice|tell)\\b",
+    "\\bstructur\\w* (?:my |the |our |cash )?(?:deposits|cash|withdrawals|transfers)\\b|\\b(?:deposit\\w*|cash|withdraw\\w*)\\b.{0,40}\\b(?:so|without) (?:that )?(?:the )?(?:bank|irs)\\b (?:doesn'?t|does not|won'?t|will not|never|has to) (?:file|report|flag|notice|tell)\\b|\\b(?:under|below) (?:\\$?10,?000|10k|ten thousand)\\b.{0,40}\\b(?:so|without)\\b.{0,20}\\b(?:bank|irs)\\b",
   ),
   rule(
     'en.covert_vandalism',
@@ -57,14 +64,15 @@ export const CONDUCT_RULES: readonly HarmRule[] = [
     'en.drive_by',
     'violence_weapons',
     0.9,
-    '\\b(?:plan|do|pull off|carry out|organi[sz]e|set up)\\b.{0,20}\\bdrive[- ]?by\\b|\\bdrive[- ]?by (?:on|at) (?:the |their |a |that )?(?:rival|\\w+ (?:crew|gang)|house|block)',
+    "\\b(?:plan|planning|carry out|pull off|organi[sz]e|set up|do)\\b.{0,20}\\bdrive[- ]?by (?:shooting|on (?:the |their |a |that )?(?:rival|\\w+ (?:crew|gang)|\\w+'s house|block))|\\bdrive[- ]?by (?:on|at) (?:the |their |a |that )?(?:rival|\\w+ (?:crew|gang)|\\w+'s house)",
+    '\\bdrive[- ]?by (?:birthday|parade|review|visit|download|shower|graduation|wave|greeting)',
   ),
   rule(
     'en.poaching',
     'crime_drugs',
     0.8,
     '\\b(?:hunt|shoot|trap|net|catch|kill)\\b.{0,30}\\b(?:out of season|without a (?:license|licence|permit|tag)|at night with (?:a )?(?:spotlight|lamp))\\b|\\b(?:game warden|wildlife officers?|rangers?)\\b.{0,30}\\b(?:without|not|avoid|catching|seeing|noticing|find out)\\b|\\b(?:sell|buy|smuggl|get)\\w*\\b.{0,20}\\b(?:ivory|rhino horns?|pangolin scales|tiger bones?|bear bile|shark fins?)\\b',
-    '\\b(?:game wardens?|rangers?|police|authorities|officers?) (?:catch|find|track|stop|arrest)\\w*|\\bpoachers\\b|\\breport\\w*|\\billegal to\\b|\\bis it (?:legal|illegal)\\b|\\bfines? for\\b|\\bpenalt\\w+',
+    '\\bhow (?:do|does|did|can) (?:game wardens?|rangers?|police|authorities|officers?) (?:catch|find|track|stop|arrest)\\w*|\\bpoachers\\b|\\bhow (?:do i|to|can i|should i) report\\b|\\bis it (?:legal|illegal)\\b|\\bwhy is (?:it|\\w+) illegal\\b',
   ),
   rule(
     'en.dog_fighting',
@@ -113,26 +121,27 @@ export const CONDUCT_RULES: readonly HarmRule[] = [
     'en.farewell_letters',
     'self_harm',
     0.85,
-    "\\b(?:goodbye|farewell|suicide|final|last) (?:letters?|notes?|messages?)\\b.{0,60}\\b(?:tonight'?s the night|before i (?:go|die|do it|end it)|when i'?m gone|i won'?t be (?:here|around)|after i(?:'m| am) dead|kill myself)\\b|\\b(?:tonight'?s the night|i(?:'ve| have) decided to (?:end it|die|do it))\\b.{0,60}\\b(?:goodbye|farewell|last) (?:letters?|notes?|messages?)\\b",
+    "\\b(?:goodbye|farewell|suicide|final|last) (?:letters?|notes?|messages?)\\b.{0,60}\\b(?:tonight'?s the night|before i (?:die|do it|end it|kill myself)|i won'?t be (?:here|around) (?:tomorrow|anymore|after tonight)|after i(?:'m| am) dead|kill myself)\\b|\\b(?:tonight'?s the night|i(?:'ve| have) decided to (?:end it|die|do it))\\b.{0,60}\\b(?:goodbye|farewell|last) (?:letters?|notes?|messages?)\\b",
   ),
   rule(
     'zh.flee_justice',
     'crime_drugs',
     0.86,
     '(?:被通缉|在逃|取保候审|有案底|警察在找我|被警察找|要被传唤|被立案).{0,20}(?:假身份|办.{0,2}身份|跑到|跑路|出境|偷渡|躲过|躲开|逃(?!犯)|藏)',
-    '怎么被抓|被抓到|判几年|判刑|案例|新闻|是什么|抓捕|举报|逃犯',
+    '怎么被抓|被抓到|判几年|判刑|案例|新闻|是什么|抓捕|举报|逃犯|能不能|还能|能.{0,3}吗|可以.{0,3}吗|影响',
   ),
   rule(
     'zh.destroy_evidence',
     'crime_drugs',
     0.86,
-    '(?:作案|杀人|犯罪)(?:用的|的)?(?:工具|刀|枪|凶器|证据).{0,10}(?:怎么处理|扔哪|藏哪|销毁|不被发现)|(?:销毁|删除|删掉|处理掉).{0,6}(?:证据|聊天记录|账本).{0,10}(?:不被查|查不到|警察|调查|办案)',
+    '(?:作案|杀人|犯罪)(?:用的|的)?(?:工具|刀|枪|凶器|证据).{0,10}(?:怎么处理|扔哪|藏哪|销毁|不被发现)|(?:销毁|删除|删掉|处理掉).{0,6}(?:证据|聊天记录|账本).{0,10}(?:不被查|查不到|不让警察|躲过|别让警察)',
   ),
   rule(
     'zh.burglary_timing',
     'crime_drugs',
     0.85,
     '(?:撬门|撬锁|入室|偷车|偷电动车|翻墙进).{0,10}(?:最安全|不被发现|不被抓|监控怎么办|怎么躲监控)|几点.{0,4}(?:撬门|入室|偷).{0,6}(?:最安全|不被发现)',
+    '防|被偷|丢了|报警|怎么找回',
   ),
   rule(
     'zh.wildlife_trade',
@@ -145,7 +154,7 @@ export const CONDUCT_RULES: readonly HarmRule[] = [
     'zh.fraud_ops',
     'crime_drugs',
     0.85,
-    '(?:帮我|怎么|如何|教我).{0,8}(?:设计|做|签|弄|刷|搞).{0,6}(?:阴阳合同|假账|虚开发票|一百条好评|好评|刷单)|(?:阴阳合同|假账|虚开发票).{0,10}(?:少交|逃|避|不被查)|(?:数据|监测|检测|排放|报告).{0,6}(?:怎么)?(?:造假|作假|弄虚作假)|(?:造假|作假|动手脚).{0,6}(?:数据|监测|检测|设备)',
+    '(?:帮我|怎么|如何|教我).{0,8}(?:设计|做|签|弄|刷|搞).{0,6}(?:阴阳合同|假账|虚开发票|一百条好评|好评(?![价估审])|刷单)|(?:阴阳合同|假账|虚开发票).{0,10}(?:少交|逃|避|不被查)|(?:数据|监测|检测|排放|报告).{0,6}(?:怎么)?(?:造假|作假|弄虚作假)|(?:造假|作假|动手脚).{0,6}(?:数据|监测|检测|设备)',
     ABOUT_FRAUD,
   ),
   rule(
@@ -177,7 +186,7 @@ export const CONDUCT_RULES: readonly HarmRule[] = [
     'zh.drink_spiking',
     'sexual',
     0.9,
-    '(?:什么药|哪种药|迷药|听话水|失忆水|安眠药|药).{0,10}(?:放|下|加|混|倒).{0,6}(?:酒|饮料|水|奶茶|咖啡).{0,20}(?:女生|女孩|女的|她|对方|人).{0,10}(?:断片|不记得|昏迷|睡着|没知觉|听话|晕|没反应)',
+    '(?:什么药|哪种药|迷药|听话水|失忆水|安眠药|迷幻药).{0,10}(?:放|下|加|混|倒).{0,6}(?:酒|饮料|水|奶茶|咖啡).{0,20}(?:女生|女孩|女的|她|对方|人).{0,10}(?:断片|不记得|昏迷|睡着|没知觉|听话|晕|没反应)|(?:她|对方|女生|女孩|女的)的?(?:酒|饮料|水|奶茶|咖啡)里.{0,6}(?:放|下|加|倒).{0,8}(?:药|什么).{0,12}(?:断片|不记得|昏迷|晕|没知觉|听话|没反应)',
   ),
   rule(
     'zh.dictatorship_plan',

@@ -5,7 +5,7 @@ import { harmRule as rule, type HarmRule } from './rule-types.js';
 const METHOD =
   '(?:how (?:do|can|could|would|should|to|might) (?:i|we|you|one|someone|people)\\b|how to|ways? to|steps? (?:to|for)|teach me(?: how)? to|help me|instructions? (?:for|to|on)|tell me how|best way to|easiest way to|guide (?:to|on)|explain how to|recipe for)';
 /** Declaring an intent ("I'm going to"): a plan when the object is a bomb, often hyperbole when it is a person. */
-const INTENT = "(?:i want to|i'm going to|i am going to|going to)";
+const INTENT = "(?:i want to|i'm going to|i am going to|going to|gonna|i'?ll|i will|imma)";
 const HOW = `(?:${METHOD}|${INTENT})`;
 /** A person named by a noun; a bare pronoun ("kill him") is as often a game boss or a story's villain. */
 const PERSON =
@@ -14,10 +14,12 @@ const PRONOUN = '(?:him|her|them)\\b';
 const KILL = '\\b(?:kill|murder|poison|strangle|stab|shoot|maim|torture|behead)\\b';
 /** Marks that turn "I'm going to kill my brother" into everyday exaggeration. */
 const HYPERBOLE =
-  '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding|literally|when (?:he|she|they) (?:gets?|comes?) (?:home|back)|if (?:he|she|they|my \\w+) (?!(?:is|are) (?:asleep|sleeping|alone))\\w+)\\b|[😂🤣😤🙄😅]';
-/** Marks of a plan rather than a mood: a time, a weapon, what happens after. */
+  '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding|literally|when (?:he|she|they) (?:gets?|comes?) (?:home|back)|if (?:he|she|they|my \\w+) (?:\\w+ ){1,5}again)\\b|[😂🤣😤🙄😅]';
+/** Marks of a plan rather than a mood: a weapon, a sleeping victim, what happens after. */
 const PLAN =
-  "\\b(?:tonight|tomorrow|this (?:weekend|week)|while (?:he|she|they)(?:'s| is| are)? (?:asleep|sleeping)|in (?:his|her|their) sleep|with (?:a|my|the) (?:knife|gun|hammer|axe|rifle|pistol)|hide the body|bury (?:him|her|them|the body)|before anyone|get away with)\\b";
+  "\\b(?:while (?:he|she|they)(?:'s| is| are)? (?:asleep|sleeping)|in (?:his|her|their) sleep|with (?:a|my|the) (?:knife|gun|hammer|axe|rifle|pistol)|hide the body|bury (?:him|her|them|the body)|before anyone|get away with)\\b";
+/** A time: part of a plan, and also of venting ("lol I'm going to kill him tonight"). */
+const WHEN = '\\b(?:tonight|tomorrow|this (?:weekend|week))\\b';
 
 /** Groups people are stereotyped by (used only together with a negative trait, never alone). */
 const GROUP =
@@ -67,10 +69,18 @@ export const EN_RULES: readonly HarmRule[] = [
     `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}).{0,40}${PLAN}`,
   ),
   rule(
+    'en.kill_tonight',
+    'violence_weapons',
+    0.93,
+    `${INTENT}.{0,10}${KILL}.{0,12}(?:${PERSON}|${PRONOUN}).{0,40}${WHEN}`,
+    HYPERBOLE,
+  ),
+  rule(
     'en.hit_family',
     'violence_weapons',
     0.88,
-    `${METHOD}.{0,20}\\b(?:beat(?: up)?|hit|slap|punch|smack|choke|kick|whip|hurt)\\b (?:my|his|her|your|a) (?:wife|husband|girlfriend|boyfriend|partner|kids?|child(?:ren)?|son|daughter|baby|toddler|mom|mother|dad|father|grandma|grandpa|elderly (?:mother|father|parents?))\\b(?! (?:at|in|up|back|on)\\b)(?!'s)`,
+    `${METHOD}.{0,20}\\b(?:beat(?: up)?|hit|slap|punch|smack|choke|kick)\\b (?:my|his|her|your|a) (?:wife|husband|girlfriend|boyfriend|partner|kids?|child(?:ren)?|son|daughter|baby|toddler|mom|mother|dad|father|grandma|grandpa|elderly (?:mother|father|parents?))\\b(?! at (?!home\\b|night\\b|work\\b|school\\b|dinner\\b|the (?:house|party)\\b)| in (?:a |the )?(?:game|race|match|round|argument|debate|chess|\\w+ kart)\\b| up for\\b| back\\b)(?!'s)`,
+    "\\b(?:not|never|without|stop|don'?t)\\b.{0,12}\\b(?:beat|hit|slap|punch|smack|choke|kick)\\b|\\bfor once\\b|\\balways (?:wins?|beats)\\b",
   ),
   rule(
     'en.dispose_body',
@@ -156,7 +166,7 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.recipe_detail',
     'crime_drugs',
     0.9,
-    '\\b(?:step[- ]by[- ]step|real (?:quantities|amounts|measurements)|exact (?:amounts|quantities|temperatures|measurements)|precise (?:amounts|quantities))\\b.{0,60}\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+|manufactur\\w*)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|crack|mdma|lsd|ghb)\\b|\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|crack|mdma|lsd|ghb)\\b.{0,60}\\b(?:step[- ]by[- ]step|real (?:quantities|amounts)|exact (?:amounts|quantities|temperatures)|precise (?:amounts|quantities))\\b',
+    '\\b(?:step[- ]by[- ]step|real (?:quantities|amounts|measurements)|exact (?:amounts|quantities|temperatures|measurements)|precise (?:amounts|quantities))\\b.{0,60}\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+|manufactur\\w*)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|(?<!christmas )crack(?! (?:chicken|dip|pie|cookies?|seed|toffee|pasta|corn|brownies|bars?|cake|sauce))|mdma|lsd|ghb)\\b|\\b(?:synthesi[sz]\\w*|cook\\w*|makes?|making|produc\\w+)\\b.{0,20}\\b(?:fentanyl|meth(?:amphetamine)?|heroin|cocaine|(?<!christmas )crack(?! (?:chicken|dip|pie|cookies?|seed|toffee|pasta|corn|brownies|bars?|cake|sauce))|mdma|lsd|ghb)\\b.{0,60}\\b(?:step[- ]by[- ]step|real (?:quantities|amounts)|exact (?:amounts|quantities|temperatures)|precise (?:amounts|quantities))\\b',
   ),
   rule(
     'en.drug_buy',

@@ -15,7 +15,8 @@ export interface RuleFindings {
   contexts: string[];
 }
 
-const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...ZH_RULES];
+/** Every harm rule, in the order they are applied. */
+export const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...ZH_RULES];
 
 /** Runs every rule and safe context over the text (already NFKC-normalised and lowercased). */
 export function applyRules(text: string): RuleFindings {
