@@ -43,19 +43,17 @@ export function textKey(text: string): string {
 
 /**
  * Splits everything by the seeded group hash; evaluation-only data never reaches `train`, nor does
- * a training sentence that an evaluation set also contains (separate writers do write "why is the
- * sky blue" alike, and training on it would inflate that set's figure).
+ * a training sentence that an evaluation set or the held-out split also contains (separate
+ * writers do write "why is the sky blue" alike, and training on it would inflate that figure).
  */
 export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
   const all = [...readCorpora(), ...readAuthored()];
-  const evaluated = new Set(
-    all.filter((example) => !example.trainable).map((example) => textKey(example.text)),
-  );
-  const train = all.filter(
-    (example) => example.trainable && !isHeldOut(example, seed) && !evaluated.has(textKey(example.text)),
-  );
-  const heldOut = all.filter((example) => example.trainable && isHeldOut(example, seed));
   const evalOnly = all.filter((example) => !example.trainable);
+  const heldOut = all.filter((example) => example.trainable && isHeldOut(example, seed));
+  const measured = new Set([...evalOnly, ...heldOut].map((example) => textKey(example.text)));
+  const train = all.filter(
+    (example) => example.trainable && !isHeldOut(example, seed) && !measured.has(textKey(example.text)),
+  );
   const pick = (list: LabeledText[], test: (example: LabeledText) => boolean) => list.filter(test);
   /** An authored evaluation-only file's examples, in one language or both. */
   const authoredEval = (file: string, language: 'en' | 'zh' | 'both' = 'both') =>

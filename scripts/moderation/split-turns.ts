@@ -72,7 +72,7 @@ export interface SplitFigures {
   flaggedJoint: number;
   blockedAlone: number;
   blockedJoint: number;
-  /** Pairs whose action rose when read together (allow -> revise -> block). */
+  /** Share of pairs whose action rose when read together (allow -> revise -> block). */
   raised: number;
 }
 
@@ -103,7 +103,7 @@ export function splitFigures(moderator: Moderator, set: string, pairs: SplitPair
     flaggedJoint: share(flaggedJoint),
     blockedAlone: share(blockedAlone),
     blockedJoint: share(blockedJoint),
-    raised,
+    raised: share(raised),
   };
 }
 
@@ -129,7 +129,7 @@ export function formatSplitFigures(rows: SplitFigures[]): string {
   ];
   for (const row of rows)
     lines.push(
-      `${row.set.padEnd(40)} ${String(row.count).padStart(5)}  ${percent(row.flaggedAlone)} -> ${percent(row.flaggedJoint)}            ${percent(row.blockedAlone)} -> ${percent(row.blockedJoint)}  ${String(row.raised).padStart(13)}`,
+      `${row.set.padEnd(40)} ${String(row.count).padStart(5)}  ${percent(row.flaggedAlone)} -> ${percent(row.flaggedJoint)}            ${percent(row.blockedAlone)} -> ${percent(row.blockedJoint)}  ${percent(row.raised).padStart(13)}`,
     );
   return lines.join('\n');
 }
