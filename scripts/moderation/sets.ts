@@ -107,6 +107,10 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'harmful contrasts zh, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'zh'),
     'fresh harmful en, dev6, fine-grained taxonomy (eval only)': authoredEval('eval-harmful-dev6', 'en'),
     'fresh harmful zh, dev6, fine-grained taxonomy (eval only)': authoredEval('eval-harmful-dev6', 'zh'),
+    'fresh harmful en, dev7, voices (eval only)': authoredEval('eval-harmful-dev7', 'en'),
+    'fresh harmful zh, dev7, voices (eval only)': authoredEval('eval-harmful-dev7', 'zh'),
+    'fresh jailbreaks en, dev7 (eval only)': authoredEval('eval-jailbreak-dev7', 'en'),
+    'fresh jailbreaks zh, dev7 (eval only)': authoredEval('eval-jailbreak-dev7', 'zh'),
     'fresh harmful en/zh, dev3, disguised (eval only)': disguisedEval('eval-harmful-dev3'),
     'Do-Not-Answer en, all (eval only)': pick(evalOnly, (example) => example.source.startsWith('dna:')),
     'Do-Not-Answer en, excl. "treat chatbot as human"': pick(
@@ -148,6 +152,11 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: safe-but-scary zh, dev5, other writer (eval only)': authoredEval('eval-benign-scary-dev5', 'zh'),
     'benign: look-alikes + everyday en, dev6 (eval only)': authoredEval('eval-benign-dev6', 'en'),
     'benign: look-alikes + everyday zh, dev6 (eval only)': authoredEval('eval-benign-dev6', 'zh'),
+    'benign: look-alikes + everyday en, dev7, voices (eval only)': authoredEval('eval-benign-dev7', 'en'),
+    'benign: look-alikes + everyday zh, dev7, voices (eval only)': authoredEval('eval-benign-dev7', 'zh'),
+    'benign: creator setups + jailbreak look-alikes en/zh, dev7 (eval only)': authoredEval(
+      'eval-benign-jailbreak-dev7',
+    ),
     'benign: everyday + look-alikes en/zh, dev3, disguised (eval only)': disguisedEval('eval-benign-dev3'),
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': authoredEval('eval-benign-blind2'),
     'benign: companion chat + look-alikes en, blind3 (eval only)': authoredEval('eval-benign-blind3', 'en'),
