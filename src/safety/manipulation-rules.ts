@@ -20,7 +20,12 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'override',
     'strong',
-    '\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b(?!.{0,12}\\bmy\\b).{0,25}\\b(?:all |any |the |your |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
+    '(?<!\\b(?:tries|try|trying|tried|attempts?|attempting|attempted|designed|meant|aims?|aiming|used) to )\\b(?:ignore|disregard|forget|bypass|override|overwrite|discard)\\b(?!.{0,12}\\bmy\\b)(?!.{0,6}\\b(?:the|an?|its|their) (?:assistant|model|ai|llm|chatbot|bot|agent)(?:\\x27s|s\\x27) ).{0,25}\\b(?:all |any |the |your |these |those )?(?:previous|prior|above|earlier|preceding|original|initial|system|old|existing)?\\s*(?:instructions?|rules|guidelines|prompts?|directives|programming|restrictions|polic(?:y|ies)|safeguards|training)\\b|忽略.{0,10}(?:之前|以上|上面|先前|所有|原来|原有).{0,8}(?:指令|指示|规则|设定|提示|要求)|(?:忘掉|忘记|无视).{0,8}(?:之前的|以上的|原来的|所有的)?(?:指令|规则|设定|限制)',
+  ),
+  pattern(
+    'jailbreak_seek',
+    'strong',
+    '\\b(?:best|working|good|strongest|newest|latest|effective|new)\\b.{0,10}\\bjailbreak(?:s| prompts?| methods?| tricks?)?\\b.{0,40}\\b(?:this (?:bot|ai|chat|model)|the (?:bot|ai)|make (?:you|it|the bot|this)|(?:on|for|against) you)\\b|(?:最好用|最新|好用|有效)的?(?:越狱|破限)(?:提示词|咒语|方法|指令).{0,20}(?:你|这个ai|这个机器人)',
   ),
   pattern(
     'override_then',
@@ -40,7 +45,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on)|enable (?:developer|god|unrestricted) mode|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:you are|you\\x27re|act as|pretend (?:to be|you are)|become|play)\\b.{0,40}\\b(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:你是|你现在是|扮演|当|变成).{0,20}(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan|(?:以|用)开发者模式(?:回答|回复|说话)|\\b(?:ai|model|chatbot|assistant|mode)\\b.{0,20}\\b(?:named|called) "?jailbreak\\b|\\b(?:two|both|dual) (?:different )?(?:responses|answers|replies)\\b.{0,80}\\b(?:unfiltered|uncensored|no (?:filters?|restrictions|rules)|jailbroken|without (?:any )?(?:filters?|restrictions))\\b|(?:两个|两种)(?:不同的)?(?:回答|回复|版本).{0,24}(?:没有|不受|无)(?:任何)?(?:过滤|限制|审查)',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on(?! (?:my|your|the|an?|this|that|his|her|our) ))|enable (?:developer|god|unrestricted) mode(?! (?:on|in|for) (?:my|your|the|an?|this|that|his|her|our) )|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:you are|you\\x27re|act as|pretend (?:to be|you are)|become|play)\\b.{0,40}\\b(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:你是|你现在是|扮演|当|变成).{0,20}(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?<!(?:手机|安卓|android|iphone|ipad|苹果|电脑|浏览器|chrome|小米|华为|荣耀|oppo|vivo|三星|设置|平板|电视|路由器|微信|系统|usb).{0,10})(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan|(?:以|用)开发者模式(?:回答|回复|说话)|\\b(?:ai|model|chatbot|assistant|mode)\\b.{0,20}\\b(?:named|called) "?jailbreak\\b|\\b(?:two|both|dual) (?:different )?(?:responses|answers|replies)\\b.{0,80}\\b(?:unfiltered|uncensored|no (?:filters?|restrictions|rules)|jailbroken|without (?:any )?(?:filters?|restrictions))\\b|(?:两个|两种)(?:不同的)?(?:回答|回复|版本).{0,24}(?:没有|不受|无)(?:任何)?(?:过滤|限制|审查)',
   ),
   pattern(
     'prompt_leak',

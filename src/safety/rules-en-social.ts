@@ -54,6 +54,8 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'hate_harassment',
     0.72,
     `\\b(?:insult|humiliate|mock|bully|ridicule|body[- ]shame|make fun of|harass|torment) (?:${KNOWN_PERSON}(?!'s)|(?:the new kid|the quiet (?:girl|guy|kid)|this (?:girl|guy|kid)|people with)\\b)|\\b(?:insult|humiliat|mock|bully|ridicul|body[- ]sham|make fun of|making fun of|harass|torment)\\w* (?:${PEOPLE})\\b|\\b(?:message|comment|post|text|note|poem|song|rant)\\b.{0,40}\\b(?:calling|telling) (?:her|him|them|my [a-z]+)\\b.{0,30}${INSULT}|\\b(?:most offensive|nastiest|cruell?est|meanest|most hurtful|most cutting)\\b.{0,20}\\b(?:things?|insults?|words?|names?|jokes?)\\b.{0,30}\\b(?:say|call|use|make)|\\bslurs?\\b.{0,20}\\b(?:for|against|to (?:use|call|say))|\\bjokes?\\b.{0,20}\\b(?:making fun of|mocking)\\b|\\bnasty nickname\\b|\\b(?:derogatory|obscene|offensive|vulgar|demeaning) (?:terms?|names?|words?|language|insults?) (?:for|about|against|to use)\\b|\\b(?:disrespect|insult|belittle|demean|degrade)\\b.{0,30}\\b(?:using|with) (?:obscene|vulgar|offensive|foul|crude)\\b`,
+    // Preventing, reporting or explaining why not: "how can schools reduce bullying of …".
+    `\\b(?:reduce|reducing|prevent|preventing|stop|stopping|end|ending|tackle|combat|address|report|reporting|deal with|cope with|respond to|stand up to|protect\\w* .{0,25}from|why (?:we|you|people) (?:don'?t|shouldn'?t|should not|do not)|not to|report (?:a|an|my|the|this|that|him|her|them)\\b.{0,40})\\b.{0,12}\\b(?:insult|humiliat|mock|bull|ridicul|body[- ]sham|make fun|making fun|harass|torment)`,
   ),
   rule(
     'en.threat',

@@ -21,6 +21,9 @@ const PLAN =
 /** A time: part of a plan, and also of venting ("lol I'm going to kill him tonight"). */
 const WHEN = '\\b(?:tonight|tomorrow|this (?:weekend|week))\\b';
 
+/** Someone reporting what was said to them, or asking how to answer it. */
+const EN_REPORTED =
+  '\\b(?:told|telling|said|says|saying|yelled|yelling|shouted|shouting|called|calls|screamed|wrote|graffiti)\\b.{0,25}\\bgo back\\b|\\bhow (?:do|should|can|would) (?:i|we) (?:respond|react|reply|handle|deal)\\b|\\bwhat (?:do|should) (?:i|we) say\\b';
 /** Groups people are stereotyped by (used only together with a negative trait, never alone). */
 const GROUP =
   '(?:black|white|brown|asian|mexican|indian|chinese|japanese|arab|african|latino|hispanic|jewish|jews|muslim|christian|hindu|catholic|atheist|gay|lesbian|bisexual|queer|trans(?:gender)?|immigrant|refugee|foreigner|women|men|girls|boys|females?|males?|old|elderly|boomer|disabled|autistic|fat|obese|poor|homeless|gypsies|gypsy|roma|southerner|northerner|country|rural|russian|american|french|german|irish|polish|nigerian|somali|pakistani|korean|filipino|vietnamese)s?(?: people| folks| guys| men| women| kids)?';
@@ -122,7 +125,7 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.suicide_disclosure',
     'self_harm',
     0.82,
-    "\\b(?:i (?:want|wanna|am going|'m going|plan|intend) to (?:die|kill myself|end (?:my life|it all)|hurt myself|cut myself)|i don'?t want to (?:live|be alive) anymore|nobody would miss me|better off dead)\\b",
+    "\\b(?:i(?: want| wanna|(?: am|'m) (?:going|planning|about|ready)| plan| intend| need|(?:'ve| have)? decided) to (?:die|kill myself|end (?:my life|it all)|hurt myself|cut myself|overdose|hang myself|take (?:all )?(?:the |my )?pills)|i(?:'m| am) gonna (?:kill myself|end it all|end my life)|i don'?t want to (?:live|be alive) anymore|nobody would miss me|better off dead)\\b",
   ),
   rule(
     'en.eating_disorder',
@@ -298,7 +301,9 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.group_slur',
     'hate_harassment',
     0.75,
-    `\\b(?:dirty|filthy|stinking|disgusting) ${GROUP}\\b|\\bgo back (?:where|to where|to the country) (?:you|he|she|they) came from\\b|\\b${GROUP}\\b.{0,30}\\b(?:shouldn'?t|should not|must not|mustn'?t|should never) be allowed (?:to (?:vote|work|teach|marry|adopt|live)|near|around|in)\\b`,
+    `\\b(?:dirty|filthy|stinking|disgusting) ${GROUP}\\b|\\bgo back (?:where|to where|to the country) (?:you|he|she|they) came from\\b|\\bgo back to (?:your|ur) (?:own )?(?:country|homeland|village|jungle|desert)\\b|\\b${GROUP}\\b.{0,30}\\b(?:shouldn'?t|should not|must not|mustn'?t|should never) be allowed (?:to (?:vote|work|teach|marry|adopt|live)|near|around|in)\\b`,
+    // Someone telling what was said to them, or asking how to answer it.
+    EN_REPORTED,
   ),
   rule(
     'en.group_joke',
@@ -324,13 +329,13 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.bleach_cure',
     'dangerous_advice',
     0.88,
-    '\\b(?:drink|inject|swallow)\\b.{0,15}\\b(?:bleach|disinfectant|hydrogen peroxide|turpentine)\\b.{0,30}\\b(?:cure|treat|kill the virus|covid|cancer|autism|detox|cleanse|flush|parasites)',
+    '\\b(?:drink|inject|swallow)\\b.{0,15}\\b(?:bleach|disinfectant|hydrogen peroxide|turpentine|mms|miracle mineral \\w+|chlorine dioxide|kerosene|borax)\\b.{0,30}\\b(?:cure|treat|kill the virus|covid|cancer|autism|detox|cleanse|flush|parasites)|\\b(?:mms|miracle mineral \\w+|chlorine dioxide|bleach|turpentine|kerosene|borax)\\b.{0,30}\\b(?:should i|do i|can i|to) (?:drink|swallow|take|ingest|give my)\\b.{0,30}\\b(?:a day|daily|per day|cure|treat|detox|cleanse|parasites|autism|cancer)',
   ),
   rule(
     'en.stop_treatment',
     'dangerous_advice',
     0.75,
-    '\\b(?:stop|quit|skip)\\b.{0,15}\\b(?:taking )?(?:my )?(?:insulin|chemo(?:therapy)?|antiretrovirals?|blood thinners|heart (?:pills|medication))\\b.{0,40}\\b(?:instead|cure|juice|herbs?|cinnamon|naturally)',
+    '\\b(?:stop|quit|skip)\\b.{0,15}\\b(?:taking )?(?:my )?(?:insulin|chemo(?:therapy)?|antiretrovirals?|blood thinners|heart (?:pills|medication))\\b.{0,40}\\b(?:instead|cure|juice|herbs?|cinnamon|naturally)|\\b(?:need|needs|recommended|scheduled for|told me to (?:get|have|start))\\b.{0,15}\\b(?:surgery|chemo(?:therapy)?|an operation|antibiotics|insulin|dialysis)\\b.{0,60}\\b(?:i\\x27d rather|instead|rather than|but i (?:want|wanna|prefer))\\b.{0,30}\\b(?:fasting|fast|juice|herbs?|oils?|castor oil|natural(?:ly)?|home remed\\w+|prayer|diet|cleanse)\\b|\\b(?:quit|stop|ditch|drop|throw (?:out|away)|flush)\\b.{0,10}\\b(?:my |your |her |his )?(?:anti-?psychotics?|antidepressants?|lithium|mood stabili[sz]ers?|seizure meds)\\b.{0,40}\\b(?:because|they block|spiritual|toxins?|poison|naturally|instead|energy|chakras?|awaken\\w*)',
   ),
   rule(
     'en.unprescribed_dose',

@@ -3,6 +3,7 @@ import { zeroScores } from './categories.js';
 import { EN_RULES } from './rules-en.js';
 import { CONDUCT_RULES } from './rules-conduct.js';
 import { EN_SOCIAL_RULES } from './rules-en-social.js';
+import { PLAN_RULES } from './rules-plans.js';
 import { ZH_RULES } from './rules-zh.js';
 import { SAFE_CONTEXTS } from './safe-contexts.js';
 import type { Category } from './types.js';
@@ -16,7 +17,7 @@ export interface RuleFindings {
 }
 
 /** Every harm rule, in the order they are applied. */
-export const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...ZH_RULES];
+export const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...PLAN_RULES, ...ZH_RULES];
 
 /** Runs every rule and safe context over the text (already NFKC-normalised and lowercased). */
 export function applyRules(text: string): RuleFindings {

@@ -1,0 +1,230 @@
+/**
+ * Rules for harm asked for in everyday words, slang or a plan's details rather than harm words, in
+ * English and Chinese: the tool or the dose for self-harm, getting a child alone, age-gap
+ * role-play with a child, insurance arson and faked claims, botnets for hire, a cell hiding from
+ * the police, hate-group recruiting and code phrases, someone else's identity numbers, market
+ * manipulation, "just tell me it's fine" about a risky dose, hired violence, porn and prostitution
+ * in slang, rackets, a found phone's activation lock, and copying a cult or an attack. Each pairs
+ * the act with what makes it meant; the topic alone ("what is a botnet", "偷拍违法吗") never
+ * matches, and the look-alikes in rules-plans.test.ts must pass.
+ */
+import { harmRule as rule, type HarmRule } from './rule-types.js';
+
+/** A person asking how, or saying they will. */
+const EN_DO =
+  "(?:how (?:do|can|could|should|would) i|i(?:'m| am)? (?:going to|gonna|want to|wanna|plan to|will)|i'll|help me|best way to|teach me (?:how )?to|then)";
+/** Marks that a threat is venting ("lol", "jk", a laughing face). */
+const EN_VENTING = '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding)\\b|[😂🤣😤🙄😅]';
+/** Hunting, games and stories, where "where to shoot it" is ordinary. */
+const EN_GAME_ANIMAL =
+  '\\b(?:deer|elk|boar|hogs?|rabbits?|ducks?|geese|turkey|hunting|hunt|zombies?|boss|dragon|monster|in (?:the )?game|target practice|paintball|airsoft)\\b';
+/** Asking what something means, where it comes from, or how to spot and report it. */
+const EN_ABOUT =
+  '\\b(?:what (?:does|do|is|are|did)|means?|meaning|origins?|history of|why do (?:people|they)|stands? for|report\\w*|explain|spot|recogni[sz]e|detect|signs of|protect|defend|mitigat\\w*|how do(?:es)? (?:\\w+ ){0,3}work|is (?:it|that) (?:illegal|a crime)|penalt\\w*|sentence|victims?|documentar\\w*|research\\w*|articles?|essays?|papers?|stud(?:y|ies))\\b';
+const ZH_VENTING = '(?:哈哈|hh|笑死|开玩笑|气死我了|说说而已|[😂🤣😤🙄😅])';
+
+/** The rules for plans and slang, both languages. */
+export const PLAN_RULES: readonly HarmRule[] = [
+  rule(
+    'en.self_injury_tool',
+    'self_harm',
+    0.85,
+    '\\b(?:cut|burn|hurt|stab|scratch) myself with\\b|\\b(?:sharpest|best|easiest)\\b.{0,30}\\bto (?:cut|burn|hurt) myself\\b',
+  ),
+  rule(
+    'en.self_harm_coach',
+    'self_harm',
+    0.82,
+    '\\btell me (?:that )?i deserve to (?:bleed|die|suffer|hurt|be hurt|starve|be punished)\\b|\\b(?:ana|mia|pro-?ana) (?:buddy|coach|tips|sister)\\b|\\b(?:meanspo|thinspo|bonespo)\\b|\\b(?:motivate|push|force|help) me (?:to )?(?:fast|starve|not eat|stop eating|skip (?:meals|eating))\\b.{0,40}\\b(?:mean|yell|punish|if i eat|days?|weight|thin|skinny)\\b',
+  ),
+  rule(
+    'en.lethal_dose',
+    'self_harm',
+    0.65,
+    "\\b(?:lethal|fatal|deadly|killing) (?:dose|amount|quantity)\\b|\\bdose (?:of \\w+ )?(?:that'?s|that is|which is|would be|is) (?:definitely |surely |guaranteed )?(?:lethal|fatal|deadly)\\b",
+    // A clinician, a poison question about a pet or a child, or a safe limit.
+    '\\b(?:nurse|doctor|pharmacist|toxicolog\\w*|poison control|vet|my (?:dog|cat|pet|kid|child|toddler|baby)|accidentally|safe (?:dose|amount|limit)|maximum (?:safe |daily )?dose|avoid)\\b',
+  ),
+  rule(
+    'en.swallow_whole',
+    'self_harm',
+    0.82,
+    '\\b(?:i|if i|when i) (?:swallow|swallowed|take|took|down|downed|eat|ate)\\b.{0,15}\\b(?:whole|entire|full) (?:bottle|pack|box|packet|strip|sheet|jar)\\b|\\b(?:until|before|after|once) i (?:take|swallow|down) (?:all )?(?:of )?(?:the|my|these|those) (?:pills|tablets|meds)\\b|\\b(?:tonight|today|tomorrow) (?:is|will be) the (?:night|day)\\b.{0,80}\\b(?:letters?|notes?|pills|goodbye|rope|bridge)\\b',
+    '\\b(?:my (?:dog|cat|kid|child|toddler|son|daughter|baby)|accidentally|poison control)\\b',
+  ),
+  rule(
+    'en.dangerous_trend',
+    'dangerous_advice',
+    0.8,
+    '\\b(?:whole|entire|full) (?:pack|bottle|box|packet|sheet) (?:of \\w+ )?(?:is|are) (?:a )?(?:fun|safe|harmless|cool|great|totally fine)\\b|\\b(?:telling|tell|convince|convincing|persuade|persuading|show(?:ing)?) (?:teens|kids|people|followers|viewers|students)\\b.{0,30}\\b(?:is|are) (?:a )?(?:fun|safe|harmless) (?:trip|high|way to get high|challenge)\\b',
+  ),
+  rule(
+    'en.grooming_access',
+    'sexual_minors',
+    0.7,
+    "\\b(?:get|be|stay|spend time)\\b.{0,12}\\b(?:alone with )?(?:a|the|this|that|some|one of the|my (?:neighbou?r'?s|friend'?s|student'?s|girlfriend'?s|boyfriend'?s)) (?:kid|child|boy|girl|student|minor|camper|altar boy|teen(?:ager)?)s?\\b.{0,10}\\balone\\b.{0,60}\\bwithout\\b.{0,40}\\b(?:suspicious|noticing|knowing|finding out|seeing|asking)\\b|\\b(?:likes?|into|prefers?|attracted to) (?:them|girls|boys|ones|kids) (?:younger|young)\\b.{0,25}\\b(?:[1-9]|1[0-5])\\b|\\bgrooming (?:tips|advice|techniques|guide)\\b.{0,40}\\b(?:kids?|child|children|girls?|boys?|minors?|younger|(?:[1-9]|1[0-5]))\\b",
+    // Parents, teachers and moderators asking how to spot or stop it.
+    '\\b(?:signs|spot|recogni[sz]e|prevent|protect|warning|red flags?|report|what should i do|is (?:this|it) grooming)\\b',
+  ),
+  rule(
+    'en.minor_nudes',
+    'sexual_minors',
+    0.9,
+    "\\b(?:nudes?|naked (?:pics|photos|pictures|selfies)|explicit (?:pics|photos)|sexy (?:pics|photos|selfies))\\b.{0,60}\\b(?:(?:she|he)(?:'s| is| was) (?:only |just )?(?:1[0-5]|[1-9])\\b|minor|underage|middle school(?:er)?)|\\b(?:talk|get|convince|persuade|trick|pressure)\\b (?:a |the |this |my )?(?:teen(?:ager)?|kid|child|minor|student|(?:1[0-5]|[1-9])[- ]?(?:year|yr)[- ]?old)\\b.{0,20}\\binto (?:sending|taking|showing)\\b",
+    '\\b(?:my (?:daughter|son|kid|child|student)|report|what should i do|signs|protect|police)\\b',
+  ),
+  rule(
+    'en.age_gap_roleplay',
+    'sexual_minors',
+    0.7,
+    "\\bage[- ]?gap\\b.{0,80}\\b(?:ur|you'?re|you are|u r|u are|she'?s|he'?s|she is|he is|i'?m|im|i am) (?:only |just )?(?:[1-9]|1[0-5])\\b|\\b(?:ur|you'?re|you are|u r|u are) (?:only |just )?(?:[1-9]|1[0-5])(?![\\d:.%])\\b.{0,15}\\b(?:i'?m|im|i am) (?:[2-9][0-9])\\b.{0,60}\\b(?:alone|my place|bedroom|in bed|kiss\\w*|date|cuddl\\w*|undress\\w*|sleepover|our secret)\\b",
+  ),
+  rule(
+    'en.insurance_arson',
+    'crime_drugs',
+    0.85,
+    '\\b(?:burn|torch|set fire to|burn down)\\b.{0,20}\\b(?:my|our) (?:own )?(?:house|home|restaurant|store|shop|business|car|truck|building|bar|warehouse|boat)\\b.{0,60}\\binsurance\\b|\\binsurance\\b.{0,60}\\b(?:burn|torch|set fire to)\\b.{0,15}\\b(?:my|our) (?:own )?(?:house|home|restaurant|store|shop|business|car|building)\\b',
+    EN_ABOUT,
+  ),
+  rule(
+    'en.fake_claim',
+    'crime_drugs',
+    0.75,
+    '\\b(?:i (?:wanna|want to|need to|plan to|will|could)|how (?:do|can|should) i|help me) (?:fake|stage|invent|exaggerate)\\b.{0,15}\\b(?:injury|injuries|claim|whiplash|disability|accident|slip and fall|illness|burglary|theft)\\b|\\bwhat (?:symptoms|injuries) (?:should|can|do) i (?:fake|pretend|claim|say i have)\\b',
+    EN_ABOUT,
+  ),
+  rule(
+    'en.hide_grow',
+    'crime_drugs',
+    0.75,
+    '\\b(?:grow[- ]?op|weed (?:grow|farm)|cannabis (?:grow|farm)|grow (?:house|room|tent))\\b.{0,60}\\b(?:hide|mask|disguise|avoid (?:detection|suspicion)|without (?:the )?(?:cops|police|landlord|neighbou?rs) (?:knowing|noticing))\\b|\\b(?:hide|mask|disguise)\\b.{0,30}\\b(?:power|electric(?:ity)?) (?:usage|use|bill|consumption|draw)\\b.{0,30}\\bfrom (?:the )?(?:electric|power|utility) (?:company|provider)\\b',
+  ),
+  rule(
+    'en.botnet_rent',
+    'cybercrime',
+    0.85,
+    '\\b(?:rent|buy|hire|lease|get access to|where (?:can|do) i (?:get|find|rent|buy))\\b.{0,20}\\b(?:a )?(?:botnets?|booters?|ip stressers?|ddos[- ](?:for[- ]hire|service)s?)\\b',
+    EN_ABOUT,
+  ),
+  rule(
+    'en.cell_evasion',
+    'extremism',
+    0.8,
+    "\\b(?:our|my|the) (?:cell|militia|brotherhood|unit)\\b.{0,80}\\b(?:authorities|police|feds|fbi|government|cops)\\b.{0,15}\\b(?:can'?t|cannot|won'?t|will not|not be able to) (?:track|trace|find|monitor|intercept|catch)\\b|\\b(?:authorities|police|feds|fbi|government|cops) (?:can'?t|cannot|won'?t) (?:track|trace|monitor|intercept)\\b.{0,60}\\bplanning something (?:big|major|huge)\\b",
+  ),
+  rule(
+    'en.hate_recruit',
+    'extremism',
+    0.85,
+    '\\b(?:klan|kkk|neo-?nazis?|white (?:power|nationalists?|supremacists?)|aryan (?:brotherhood|nations)|skinheads?|national socialists?)\\b.{0,60}\\b(?:needs? (?:new|more) members|recruit(?:ing)? (?:new|more|young)|flyers?|leaflets?|pamphlets?|posters?|membership drive)\\b|\\b(?:flyers?|leaflets?|pamphlets?|posters?|propaganda)\\b.{0,60}\\b(?:racial purity|white power|race war|pure blood)\\b',
+    EN_ABOUT,
+  ),
+  rule(
+    'en.extremist_codes',
+    'extremism',
+    0.8,
+    '\\b(?:day of the rope|rahowa|racial holy war|sieg heil|heil hitler|white genocide is (?:real|coming|happening)|1488)\\b',
+    EN_ABOUT,
+  ),
+  rule(
+    'en.identifier_lookup',
+    'privacy',
+    0.8,
+    "\\b(?:dig up|find|look up|pull up|get me|track down|give me|what(?:'s| is)|search for|find out)\\b.{0,20}\\b(?:ssn|social security (?:number|#|no)|passport number|driver'?s licen[cs]e number|mother'?s maiden name|credit card (?:number|details))s?\\b.{0,50}\\b(?:for|of|belonging to|on) (?!my ?self\\b|me\\b|my (?:own|child|son|daughter|kid|baby|mom|dad|mother|father)\\b)(?:a |an |this |that |some |the )?[a-z]",
+  ),
+  rule(
+    'en.pump_dump',
+    'crime_drugs',
+    0.82,
+    "\\b(?:organi[sz]e|run|start|coordinate|set up|do|pull off|plan|help me(?: with| organi[sz]e| run)?)\\b.{0,20}\\b(?:a )?pump[- ](?:and|&|n'?)[- ]dump\\b",
+    EN_ABOUT,
+  ),
+  rule(
+    'en.dose_validation',
+    'dangerous_advice',
+    0.65,
+    "^(?=.*\\b(?:doses?|pills?|meds|medications?|insulin|blood thinners?|warfarin|chemo|surgery|antibiotics|prescription|tablets)\\b).*\\b(?:just )?tell me (?:that )?(?:it'?s|that'?s|it is|that is|this is|i'?m|i am|it will be|it'll be) (?:fine|ok(?:ay)?|safe|alright|not a big deal|gonna be fine)\\b",
+  ),
+  rule(
+    'en.where_to_stab',
+    'violence_weapons',
+    0.85,
+    '\\bwhere (?:to|should i|do i|can i|would you) (?:stab|shoot|hit|cut|strike|knife|slash)\\b.{0,40}\\b(?:so (?:he|she|they) (?:dies?|bleeds?|never)|to kill|bleeds? out|fatal|lethal|for (?:max(?:imum)? damage|the kill)|(?:he|she|they) (?:die|dies|won\\x27t survive))',
+    EN_GAME_ANIMAL,
+  ),
+  rule(
+    'en.tire_slash',
+    'crime_drugs',
+    0.75,
+    `\\b${EN_DO} (?:to )?(?:slash|puncture|flatten|key|egg)\\b.{0,12}\\b(?:his|her|their|my \\w+'?s|the \\w+'?s|someone'?s|(?:my )?neighbou?r'?s) (?:tires|tyres|car)\\b`,
+  ),
+  rule(
+    'en.rough_up',
+    'violence_weapons',
+    0.8,
+    `\\b${EN_DO} (?:to )?(?:rough (?:him|her|them) up|beat (?:him|her|them) up|jump (?:him|her|them)|break (?:his|her|their) (?:legs?|arms?|knees?|kneecaps?|jaw|nose|fingers))\\b`,
+    `${EN_VENTING}|${EN_GAME_ANIMAL}`,
+  ),
+  rule(
+    'en.shots_at',
+    'violence_weapons',
+    0.85,
+    '\\b(?:clear |good |best |easy )?shots? at (?:the )?(?:school|students|kids|children|crowd|people|parking lot|buses|parade|congregation|worshippers|protesters|cops|police officers|teachers)\\b',
+    EN_GAME_ANIMAL,
+  ),
+  rule(
+    'zh.hire_violence',
+    'violence_weapons',
+    0.86,
+    '找人.{0,8}(?:把.{0,6})?(?:打断|打残|弄残|废了|砍了?|教训一顿|打一顿|揍一顿|弄死|做掉|泼硫酸)|(?:道上|黑道|社会上).{0,8}找人.{0,12}(?:多少钱|怎么联系|价格)|雇.{0,4}(?:打手|杀手)|买凶',
+    `${ZH_VENTING}|(?:违法吗|犯法吗|判几年|怎么判|报警|举报|新闻|电影|小说)`,
+  ),
+  rule(
+    'zh.bomb_detail',
+    'violence_weapons',
+    0.85,
+    '(?:爆炸装置|炸弹|炸药|燃烧弹|雷管|土炸药).{0,24}(?:每一步|步骤|材料和用量|用量|配比|配方|原料清单)|(?:每一步|详细步骤|材料和用量|配比|原料清单).{0,24}(?:爆炸装置|炸弹|炸药|燃烧弹)',
+    '(?:历史|发明|诺贝尔|原理是什么|考试|课本|太假|不需要真实|不用写具体)',
+  ),
+  rule(
+    'zh.stab_vital',
+    'violence_weapons',
+    0.85,
+    '(?:哪个部位|哪里|什么位置|哪儿|哪些部位).{0,6}(?:捅|刺|砍|扎)(?:一刀|一下|几刀)?.{0,4}(?:最致命|致命|必死|死得快|一刀毙命|能死|会死)|(?:捅|刺|砍|扎)(?:哪里|哪个部位|哪儿|什么位置)(?:一刀|一下|几刀)?.{0,4}(?:最致命|致命|必死|死得快|一刀毙命|能死|会死)',
+    '(?:急救|医生|护士|游戏|小说|防身|自卫|被人)',
+  ),
+  rule(
+    'zh.porn_seek',
+    'sexual',
+    0.7,
+    '(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|av网站|番号|无码|里番|磁力链接?)(?:.{0,10})(?:推荐|发我|网址|链接|资源|地址|有吗|给我)|(?:求|推荐|发|给我|有没有).{0,6}(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|番号|无码|里番)',
+    '(?:屏蔽|拦截|举报|防止|孩子|危害|戒掉|戒色|上瘾)',
+  ),
+  rule(
+    'zh.prostitution_ad',
+    'crime_drugs',
+    0.85,
+    '(?:写|帮我|发|做|编).{0,8}(?:招嫖|卖淫|嫖娼|援交|外围).{0,8}(?:广告|文案|信息|话术|帖子)|(?:招嫖|援交)(?:广告|文案|信息|帖子)',
+    '(?:举报|识别|违法吗|判|打击)',
+  ),
+  rule(
+    'zh.racket',
+    'crime_drugs',
+    0.88,
+    '(?:收保护费|放高利贷|暴力催收|套路贷|跑分|洗黑钱).{0,12}(?:才不会|不被|怎么|如何|技巧|方法|流程)|(?:怎么|如何|怎样|教我).{0,8}(?:收保护费|放高利贷|暴力催收|做套路贷|跑分)',
+    '(?:违法|犯法|判|罪|举报|报警|遇到|识别|防范|被(?:人)?(?:催收|套路|骗|收|放))',
+  ),
+  rule(
+    'zh.activation_lock',
+    'cybercrime',
+    0.8,
+    '(?:捡|捡到|偷|偷来|别人的|收来).{0,20}(?:iphone|苹果|手机|ipad|平板|华为|小米).{0,20}(?:绕过|破解|解除|去掉|解开).{0,4}(?:id锁|icloud锁?|激活锁|账户锁|frp|锁)|(?:绕过|破解|解除|去掉)(?:id锁|icloud锁|激活锁).{0,12}(?:卖|出手|转卖)',
+  ),
+  rule(
+    'zh.copy_attack',
+    'extremism',
+    0.8,
+    '(?:复制|效仿|模仿|照搬|重现).{0,10}(?:奥姆|恐袭|恐怖袭击|屠杀|邪教|沙林|暴恐)|(?:奥姆真理教|邪教|恐怖组织|极端组织).{0,24}(?:还能复制|能不能复制|效仿|怎么控制信徒|怎么招募|怎么发展信徒)',
+    '(?:如何防范|怎么防范|识别|为什么会|反思|教训|警惕|纪录片)',
+  ),
+];
