@@ -46,12 +46,19 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
       sexual_minors: 0.5,
       extremism: 0.5,
     },
-    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?<!(?:n\x27t|not|never|without) (?:want to )?)(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own|(?:reduc(?:e|ing)|prevent(?:ing)?|tackl(?:e|ing)|combat(?:ing)?|ending) (?:[a-z]+ ){0,2}(?:bullying|violence|harassment|hate|racism|sexism|crime|suicides?|self-harm|overdoses?|abuse|extremism|radicali[sz]ation))\\b|保护(?!费)|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|违法吗|犯法吗|(?:检查|排查|发现).{0,6}(?:偷拍|摄像头|窃听|定位器)|怎么办',
+    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?<!(?:n\x27t|not|never|without) (?:want to )?)(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own|(?:reduc(?:e|ing)|prevent(?:ing)?|tackl(?:e|ing)|combat(?:ing)?|ending) (?:[a-z]+ ){0,2}(?:bullying|violence|harassment|hate|racism|sexism|crime|suicides?|self-harm|overdoses?|abuse|extremism|radicali[sz]ation))\\b|保护(?!费)|求助|(?:禁毒|反诈|安全|防骗|防拐|普法|环保|健康)宣传|禁毒|反诈|防(?:拐|骗|诈|溺水|性侵|霸凌)|(?:有什么|有哪些|的)危害|隐私设置|自己的(?:手机|设备|账号|电脑|平板)|(?:给|跟|向|教)[^，。？！]{0,5}(?:孩子|小孩|学生|小学生|中学生|女儿|儿子).{0,6}(?:讲|解释|科普|说明)|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|违法吗|犯法吗|(?:检查|排查|发现).{0,6}(?:偷拍|摄像头|窃听|定位器)|怎么办',
+  ),
+  // Parents and teachers teaching body safety: children and private parts in one sentence, which
+  // the model alone reads as the worst category.
+  context(
+    'body_safety',
+    { sexual_minors: 0.3, sexual: 0.5 },
+    '\\b(?:teach|tell|explain to|talk to|talking to|teaching) (?:my |our |the |a )?(?:kids?|children|child|son|daughter|students|toddler|preschoolers?|[a-z]+-year-old)\\b.{0,60}\\b(?:body safety|private parts|privates|good touch|bad touch|safe touch|consent|no one (?:can|should|may) touch)\\b|\\b(?:body safety|sex(?:ual)? education) (?:lessons?|curriculum|class|talk)\\b|(?:教|跟|给|告诉|向)[^，。？！]{0,5}(?:孩子|小孩|女儿|儿子|学生|小朋友).{0,20}(?:隐私部位|身体隐私|不能让别人碰|不让别人碰|防性侵|性教育|保护自己的身体)|(?:防性侵|身体安全|儿童性)教育',
   ),
   context(
     'discussing_bias',
     { hate_harassment: 0.45, dangerous_advice: 0.6 },
-    '\\b(?:stereotypes?|myths?|misconceptions?|prejudice|debunk\\w*|where does (?:that|this|it) come from|is (?:it|that) (?:true|fair)(?! that (?:all|every))|what does (?:the )?(?:research|science|evidence) say|why (?:do|would) (?:some )?people (?:say|think|believe)|how do we know)\\b|刻板印象|偏见是怎么|谣言.{0,6}(?:辟谣|真的吗)',
+    '\\b(?:stereotypes?|myths?|misconceptions?|prejudice|debunk\\w*|where does (?:that|this|it) come from|is (?:it|that) (?:true|fair)(?! that (?:all|every))|what does (?:the )?(?:research|science|evidence) say|why (?:do|would) (?:some )?people (?:say|think|believe)|how do we know)\\b|刻板印象|偏见是怎么|反驳|批判|驳斥|谣言.{0,6}(?:辟谣|真的吗)',
   ),
   context(
     'figurative',
