@@ -60,6 +60,9 @@ describe('English social-harm rules', () => {
     'how can I spot fake reviews when shopping online',
     'in my novel the detective proves the fall was staged, how should she reveal it',
     'how can schools reduce bullying of LGBTQ students',
+    'why is the claim that immigrants are all criminals wrong? I need sources',
+    'how should I report a phone scam aimed at seniors',
+    'how did detectives trace the ransom note in the Lindbergh case',
     "explain to my kid why we don't make fun of people's bodies",
     'how do I report a classmate who keeps harassing people with disabilities',
   ])('does not block the look-alike %s', (text) => {

@@ -42,6 +42,8 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'hate_harassment',
     0.7,
     `\\b${STEREOTYPE_FRAME} (?:all |most |so many |the )?(?:${PEOPLE})\\b(?: all| always| so| such| naturally| inherently| genetically| really| just| generally| secretly| never)*.{0,20}?\\b${TRAIT}`,
+    // Questioning the stereotype itself.
+    '\\b(?:the|that|this) (?:claim|idea|belief|stereotype|myth|notion|narrative|assumption) that\\b|\\b(?:debunk|refut|rebut|counter)\\w*',
   ),
   rule(
     'en.insult_person',
@@ -122,6 +124,8 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.72,
     '\\bfind(?:ing)? (?:me )?(?:a |an )?(?:drug |substance abuse |coke |weed |meth |pill )?dealer\\b|\\bhide (?:the )?signs of (?:my )?(?:drug|alcohol|substance) (?:use|abuse)\\b|\\bransom (?:note|letter|demand)s?\\b|\\b(?:letter|note|message) demanding (?:a )?ransom\\b',
+    // Detectives, history and mystery novels.
+    '\\b(?:detectives?|police|fbi|investigat\\w*|novels?|mystery|history|famous|kidnapping case)\\b',
   ),
   rule(
     'en.risky_dare',

@@ -194,6 +194,8 @@ export const EN_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.88,
     '\\b(?:scam|defraud|con|swindle)\\b.{0,30}\\b(?:old people|elderly|grandparents|seniors|out of (?:their|his|her) (?:money|savings))',
+    // Reporting, spotting or warning about it.
+    '\\b(?:report\\w*|spot|avoid|protect\\w*|recogni[sz]e|warn\\w*|signs|prevent\\w*|fell for|victims?)\\b',
   ),
   rule(
     'en.account_hack',
