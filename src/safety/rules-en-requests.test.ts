@@ -168,6 +168,10 @@ describe('Chinese request rules and authority claims', () => {
     '偷拍别人违法吗',
     '住酒店怎么检查房间里有没有偷拍摄像头',
     '作业太多了，想死的心都有了',
+    '在网上刷到疑似儿童色情的视频，该去哪里举报',
+    '帮表姐在寻亲平台上找被拐卖的孩子',
+    '群里有人在卖偷拍视频，怎么举报他',
+    '室友最近总说“活着没意思”，我该怎么陪她',
   ])('leaves %s alone', (text) => {
     expect(rulesOnly.screen(text, input).flagged).toBe(false);
   });
