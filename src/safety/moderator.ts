@@ -46,6 +46,8 @@ const MODEL_CEILING = 0.84;
 const MINORS_BELOW_BLOCK = 0.01;
 /** The `sexual` score from which a text reads as sexual (standard's flag threshold), for the cap above. */
 const SEXUAL_READING = 0.6;
+/** A model-only `sexual_minors` score under this is capped under the block threshold even when the text reads as sexual: a borderline score on "my 12 year old son has been sneaking and watching movies" is noise. */
+const MINORS_MODEL_BLOCK = 0.65;
 /** A safe context lowers a rule's score at most this far (a protective question stays flagged). */
 const RULE_DAMP_FLOOR = 0.7;
 
@@ -90,9 +92,13 @@ export function createBuiltinModerator(options: BuiltinModeratorOptions): Modera
         const floor = findings.floors[category] * Math.max(damp, RULE_DAMP_FLOOR);
         scores[category] = Math.round(Math.max(floor, damped) * 1000) / 1000;
       }
-      // Minors: the model alone may block only when it also reads the text as sexual; otherwise
-      // it flags (and hands to the guard): "how do I get kids to love reading" is not a block.
-      if (findings.floors.sexual_minors === 0 && scores.sexual < SEXUAL_READING)
+      // Minors: the model alone may block only when it also reads the text as sexual and is
+      // confident; otherwise it flags (and hands to the guard): "how do I get kids to love
+      // reading" is not a block.
+      if (
+        findings.floors.sexual_minors === 0 &&
+        (scores.sexual < SEXUAL_READING || scores.sexual_minors < MINORS_MODEL_BLOCK)
+      )
         scores.sexual_minors = Math.min(
           scores.sexual_minors,
           Math.round((policy.thresholds.sexual_minors.block - MINORS_BELOW_BLOCK) * 1000) / 1000,
