@@ -23,6 +23,16 @@ const EN_ABOUT =
   '\\b(?:what (?:does|do|is|are|did)|means?|meaning|origins?|history of|why do (?:people|they)|stands? for|report\\w*|explain|spot|recogni[sz]e|detect|signs of|protect|defend|mitigat\\w*|how do(?:es)? (?:\\w+ ){0,3}work|is (?:it|that) (?:illegal|a crime)|penalt\\w*|sentence|victims?|documentar\\w*|research\\w*|articles?|essays?|papers?|stud(?:y|ies))\\b';
 const ZH_VENTING = '(?:哈哈|hh|笑死|开玩笑|气死我了|说说而已|[😂🤣😤🙄😅])';
 
+/** Well-known false health and science claims, as a question takes them for granted. */
+const EN_FALSE_CLAIM =
+  "(?:vaccines? (?:causes?|gives?|leads? to|contains?|has|have) (?:autism|infertility|microchips?|cancer|aids|tracking chips?)|5g (?:causes?|spreads?|gives? (?:you )?|made) (?:covid|corona\\w*|cancer|the virus)|moon landings? (?:was|were|is) (?:fake|faked|staged|a hoax)|(?:the )?earth is flat|chemtrails (?:are|control|poison|make)|climate change is a (?:hoax|lie|scam)|covid (?:is|was) (?:a hoax|fake|just the flu)|hiv (?:doesn'?t|does not) cause aids|fluoride (?:is|was) (?:mind control|poison)|(?:bleach|turpentine|urine|baking soda|essential oils?|homeopathy|ivermectin|alkaline water|garlic|apple cider vinegar) (?:cures?|kills?|treats?|reverses?) (?:cancer|covid|autism|diabetes|hiv|aids|the virus)|(?:big pharma|doctors|the government) (?:is |are )?(?:hiding|hide|suppress(?:es|ing)?) (?:the )?cures? for (?:cancer|diabetes|aids|hiv))";
+/** Questions about a claim rather than on top of it. */
+const EN_ABOUT_CLAIM =
+  '\\b(?:is it true|is (?:it|this|that) (?:true|real|a myth)|myths?|debunk\\w*|why do (?:some )?people (?:think|believe|say)|where did (?:the|this|that) (?:idea|claim|rumou?r|myth)|conspiracy theor\\w*|misinformation|false|fact[- ]check\\w*|(?:how|why) did (?:the|this|that) (?:theory|myth|rumou?r|claim)|evidence against|not true)\\b';
+/** 同类的中文谣言，以疑问句把它当作事实。 */
+const ZH_FALSE_CLAIM =
+  '(?:疫苗.{0,4}(?:导致|引起|会得|有)(?:自闭症|不孕|芯片)|5g.{0,6}(?:传播|导致|引起)(?:新冠|病毒|癌)|登月.{0,4}(?:是假的|造假|是骗局)|地球是平的|(?:喝|吃)(?:白酒|高度酒|盐|醋|板蓝根|绿豆汤).{0,6}(?:能|可以)?(?:杀死|杀灭|防|治)(?:新冠|病毒|辐射|癌)|(?:偏方|草药|喝尿|断食).{0,6}(?:治好|治愈|根治)(?:癌|糖尿病|艾滋)|医院.{0,6}(?:隐瞒|不让人知道).{0,6}(?:治癌|抗癌)(?:的)?(?:方法|药))';
+
 /** The rules for plans and slang, both languages. */
 export const PLAN_RULES: readonly HarmRule[] = [
   rule(
@@ -226,5 +236,19 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.8,
     '(?:复制|效仿|模仿|照搬|重现).{0,10}(?:奥姆|恐袭|恐怖袭击|屠杀|邪教|沙林|暴恐)|(?:奥姆真理教|邪教|恐怖组织|极端组织).{0,24}(?:还能复制|能不能复制|效仿|怎么控制信徒|怎么招募|怎么发展信徒)',
     '(?:如何防范|怎么防范|识别|为什么会|反思|教训|警惕|纪录片)',
+  ),
+  rule(
+    'en.false_premise',
+    'dangerous_advice',
+    0.62,
+    `\\b(?:why|how|when|since) (?:do|does|did|is|are|was|were|can|could|will|exactly)\\b.{0,30}${EN_FALSE_CLAIM}|\\b(?:proof|evidence|facts?|reasons?) (?:that|why)\\b.{0,20}${EN_FALSE_CLAIM}|\\b(?:since|because|given that|now that we know) ${EN_FALSE_CLAIM}`,
+    EN_ABOUT_CLAIM,
+  ),
+  rule(
+    'zh.false_premise',
+    'dangerous_advice',
+    0.62,
+    `(?:为什么|为啥|怎么证明|既然|有什么证据证明).{0,12}${ZH_FALSE_CLAIM}|${ZH_FALSE_CLAIM}.{0,10}(?:的原理|的证据|是怎么回事)`,
+    '(?:是真的吗|是不是真的|谣言|辟谣|真的假的|有科学依据吗|靠谱吗|为什么有人|为什么会有人)',
   ),
 ];
