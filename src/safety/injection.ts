@@ -7,12 +7,12 @@ const SPAN_TEXT_LIMIT = 160;
 function findSpans(
   text: string,
   patterns: readonly ManipulationPattern[],
+  form: 'pattern' | 'lower',
 ): (SuspiciousSpan & { kind: ManipulationPattern['kind'] })[] {
   const spans: (SuspiciousSpan & { kind: ManipulationPattern['kind'] })[] = [];
-  for (const { id, kind, pattern } of patterns) {
-    for (const match of text.matchAll(
-      new RegExp(pattern.source, pattern.flags.includes('m') ? pattern.flags : pattern.flags + 'm'),
-    )) {
+  for (const entry of patterns) {
+    const { id, kind } = entry;
+    for (const match of text.matchAll(entry[form])) {
       const start = match.index;
       const end = start + match[0].length;
       spans.push({ start, end, rule: id, kind, text: match[0].slice(0, SPAN_TEXT_LIMIT) });
@@ -43,13 +43,14 @@ function mentionRanges(text: string): [number, number][] {
 }
 
 /**
- * The rule-based manipulation score of a user message (0..1) and the signals behind it. A strong
+ * The rule-based manipulation score of a user message (0..1) and the signals behind it; the text
+ * is normalised and lowercased, as the moderator passes it. A strong
  * signal quoted inside a sentence about it is a mention ("people put 'ignore previous
  * instructions' in their bio"), so it counts as an unlock: flagged, and blocked only with other
  * signals. A message that is nothing but a quoted override is still an override.
  */
 export function manipulationScore(text: string): { score: number; rules: string[] } {
-  const spans = findSpans(text, MANIPULATION_PATTERNS);
+  const spans = findSpans(text, MANIPULATION_PATTERNS, 'lower');
   const quoted = mentionRanges(text);
   const mentioned = (span: { start: number; end: number }) =>
     quoted.some(([start, end]) => span.start >= start && span.end <= end);
@@ -83,7 +84,7 @@ const SOURCE_RULES: Record<UntrustedSource, (rule: string) => boolean> = {
 /** Finds instructions aimed at the model inside card, lorebook, tool or memory text. */
 export function scanUntrusted(text: string, source: UntrustedSource): UntrustedScan {
   const counts = SOURCE_RULES[source];
-  const spans = findSpans(text, [...MANIPULATION_PATTERNS, ...UNTRUSTED_PATTERNS])
+  const spans = findSpans(text, [...MANIPULATION_PATTERNS, ...UNTRUSTED_PATTERNS], 'pattern')
     .filter((span) => counts(span.rule))
     .map(({ start, end, rule, text: spanText }) => ({ start, end, rule, text: spanText }));
   if (spans.length === 0)

@@ -8,11 +8,15 @@
 export interface ManipulationPattern {
   id: string;
   kind: 'strong' | 'unlock' | 'framing';
+  /** For raw untrusted text (cards, lore, tool output), any case. */
   pattern: RegExp;
+  /** The same for normalised, lowercased text: without `i`, several times faster. */
+  lower: RegExp;
 }
 
+/** Sources are written in lower case (a test checks), so `lower` matches what `pattern` does. */
 function pattern(id: string, kind: ManipulationPattern['kind'], source: string): ManipulationPattern {
-  return { id, kind, pattern: new RegExp(source, 'giu') };
+  return { id, kind, pattern: new RegExp(source, 'gimu'), lower: new RegExp(source, 'gmu') };
 }
 
 /** Patterns in user input, cards, lore, tool output and memories. */
@@ -45,12 +49,12 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'persona_unlock',
     'strong',
-    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on(?! (?:my|your|the|an?|this|that|his|her|our) ))|enable (?:developer|god|unrestricted) mode(?! (?:on|in|for) (?:my|your|the|an?|this|that|his|her|our) )|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:you are|you\\x27re|act as|pretend (?:to be|you are)|become|play)\\b.{0,40}\\b(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:你是|你现在是|扮演|当|变成).{0,20}(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?<!(?:手机|安卓|android|iphone|ipad|苹果|电脑|浏览器|chrome|小米|华为|荣耀|oppo|vivo|三星|设置|平板|电视|路由器|微信|系统|usb).{0,10})(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是DAN|你现在是dan|(?:以|用)开发者模式(?:回答|回复|说话)|\\b(?:ai|model|chatbot|assistant|mode)\\b.{0,20}\\b(?:named|called) "?jailbreak\\b|\\b(?:two|both|dual) (?:different )?(?:responses|answers|replies)\\b.{0,80}\\b(?:unfiltered|uncensored|no (?:filters?|restrictions|rules)|jailbroken|without (?:any )?(?:filters?|restrictions))\\b|(?:两个|两种)(?:不同的)?(?:回答|回复|版本).{0,24}(?:没有|不受|无)(?:任何)?(?:过滤|限制|审查)',
+    '\\b(?:do anything now|dan mode|jailbr(?:oken|eak(?:ed| mode| successful))|(?:developer|god|dev|evil|unrestricted|opposite) mode (?:enabled|activated|on(?! (?:my|your|the|an?|this|that|his|her|our) ))|enable (?:developer|god|unrestricted) mode(?! (?:on|in|for) (?:my|your|the|an?|this|that|his|her|our) )|anti-?gpt|evil ?(?:bot|confidant|ai)|aim stands for|stan stands for|dude stands for)\\b|\\byou are (?:now )?dan\\b|\\b(?:you are|you\\x27re|act as|pretend (?:to be|you are)|become|play)\\b.{0,40}\\b(?:ai|chatbot|model|assistant)\\b.{0,30}\\b(?:called|named) dan\\b|(?:你是|你现在是|扮演|当|变成).{0,20}(?:ai|机器人|助手|模型).{0,20}(?:叫做?|名叫|名字是|称为)\\s*dan\\b|(?<!(?:手机|安卓|android|iphone|ipad|苹果|电脑|浏览器|chrome|小米|华为|荣耀|oppo|vivo|三星|设置|平板|电视|路由器|微信|系统|usb).{0,10})(?:你|进入|启用|切换到|切换成|激活)(?:了)?开发者模式|开发者模式(?:已|已经)?(?:开启|启用|激活)(?:了)?[，,。!！]|越狱模式|你现在是dan|(?:以|用)开发者模式(?:回答|回复|说话)|\\b(?:ai|model|chatbot|assistant|mode)\\b.{0,20}\\b(?:named|called) "?jailbreak\\b|\\b(?:two|both|dual) (?:different )?(?:responses|answers|replies)\\b.{0,80}\\b(?:unfiltered|uncensored|no (?:filters?|restrictions|rules)|jailbroken|without (?:any )?(?:filters?|restrictions))\\b|(?:两个|两种)(?:不同的)?(?:回答|回复|版本).{0,24}(?:没有|不受|无)(?:任何)?(?:过滤|限制|审查)',
   ),
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:(?:your|the|this (?:chat|conversation)\\x27?s?) (?:system prompt|hidden (?:instructions|prompt)|initial prompt)|your (?:instructions|initial prompt|prompt|rules)|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|API ?[Kk]ey|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|你的(?:系统)?(?:提示词|系统提示|初始指令|内部设定)(?:里|中)?.{0,6}(?:写了什么|有什么|是什么)|你的(?:系统)?(?:提示词|指令|设定).{0,16}(?:原文|逐字|一字不差).{0,4}(?:贴|发|输出|复制|打)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:(?:your|the|this (?:chat|conversation)\\x27?s?) (?:system prompt|hidden (?:instructions|prompt)|initial prompt)|your (?:instructions|initial prompt|prompt|rules)|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|api ?key|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|你的(?:系统)?(?:提示词|系统提示|初始指令|内部设定)(?:里|中)?.{0,6}(?:写了什么|有什么|是什么)|你的(?:系统)?(?:提示词|指令|设定).{0,16}(?:原文|逐字|一字不差).{0,4}(?:贴|发|输出|复制|打)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',
@@ -99,7 +103,7 @@ export const UNTRUSTED_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'addressed_to_model',
     'unlock',
-    '\\b(?:ai|assistant|language model|chatbot|llm)\\b,? (?:must|should|will now|is now|has to)\\b|\\bnew instructions?\\b|\\bimportant:? (?:ignore|you must|the assistant)|(?:新的指令|新指令|AI助手请|助手必须|注意：你现在)',
+    '\\b(?:ai|assistant|language model|chatbot|llm)\\b,? (?:must|should|will now|is now|has to)\\b|\\bnew instructions?\\b|\\bimportant:? (?:ignore|you must|the assistant)|(?:新的指令|新指令|ai助手请|助手必须|注意：你现在)',
   ),
   pattern(
     'tool_call',

@@ -19,6 +19,11 @@ export interface RuleFindings {
 /** Every harm rule, in the order they are applied. */
 export const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...PLAN_RULES, ...ZH_RULES];
 
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[a-z]/;
+const ZH_ONLY = ALL_RULES.filter((rule) => rule.id.startsWith('zh.'));
+const EN_ONLY = ALL_RULES.filter((rule) => rule.id.startsWith('en.'));
+
 /** Runs every rule and safe context over the text (already NFKC-normalised and lowercased). */
 export function applyRules(text: string): RuleFindings {
   const floors = zeroScores();
@@ -26,7 +31,12 @@ export function applyRules(text: string): RuleFindings {
   for (const key of Object.keys(damp) as Category[]) damp[key] = 1;
   const rules: string[] = [];
   const contexts: string[] = [];
-  for (const rule of ALL_RULES) {
+  // A Chinese rule needs Han characters to match and an English one Latin letters (checked over
+  // every text of the training and evaluation sets), so a text in one script skips the other's.
+  const han = HAN.test(text);
+  const latin = LATIN.test(text);
+  const candidates = han && latin ? ALL_RULES : han ? ZH_ONLY : latin ? EN_ONLY : [];
+  for (const rule of candidates) {
     if (!rule.pattern.test(text) || rule.unless?.test(text) === true) continue;
     floors[rule.category] = Math.max(floors[rule.category], rule.score);
     rules.push(rule.id);
