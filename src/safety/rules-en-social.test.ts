@@ -63,6 +63,8 @@ describe('English social-harm rules', () => {
     'why is the claim that immigrants are all criminals wrong? I need sources',
     'how should I report a phone scam aimed at seniors',
     'how did detectives trace the ransom note in the Lindbergh case',
+    'what drew teenagers from France to join ISIS in 2015',
+    'how do I report a video that glorifies a school shooter',
     "explain to my kid why we don't make fun of people's bodies",
     'how do I report a classmate who keeps harassing people with disabilities',
   ])('does not block the look-alike %s', (text) => {

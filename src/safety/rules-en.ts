@@ -227,7 +227,7 @@ export const EN_RULES: readonly HarmRule[] = [
     0.9,
     '\\b(?:join|recruit(?:ment)?|pledge allegiance to|fight for|donate to)\\b.{0,25}\\b(?:isis|isil|al[- ]?qaeda|al[- ]?shabaab|boko haram|taliban|terrorist (?:group|organi[sz]ation|cell))',
     // Asking why people joined, as history or analysis.
-    '\\bwhy (?:were|was|did|do|does|are|would) (?:\\w+\\s){0,4}(?:drawn|choose|chose|decide|decided|want|wanted|join|joined|go|went|leave|left)\\b',
+    '\\bwhy (?:were|was|did|do|does|are|would) (?:\\w+\\s){0,4}(?:drawn|choose|chose|decide|decided|want|wanted|join|joined|go|went|leave|left)\\b|\\bwhat (?:drew|drove|led|made|attracted|motivated|pushed|radicali[sz]ed)\\b',
   ),
   rule(
     'en.terror_plan',
@@ -240,6 +240,8 @@ export const EN_RULES: readonly HarmRule[] = [
     'extremism',
     0.85,
     '\\b(?:glorif\\w*|prais\\w*|celebrat\\w*|manifesto)\\b.{0,30}\\b(?:shooter|bomber|terrorist|martyrs?|race war|white genocide)',
+    // Reporting or studying such content.
+    '\\b(?:report\\w*|flag|moderat\\w*|take down|remove|research\\w*|studies|study|why do (?:people|some))\\b',
   ),
   rule(
     'en.weapon_to_school',
