@@ -44,6 +44,19 @@ describe('policies', () => {
     expect(decide(scores({ self_harm: 0.95 }), POLICIES.standard, 'output').action).toBe('block');
   });
 
+  it('answers an uncertain self-harm score on input with care too, and only on input', () => {
+    expect(decide(scores({ self_harm: 0.6 }), POLICIES.standard, 'input')).toMatchObject({
+      action: 'revise',
+      flagged: ['self_harm'],
+    });
+    expect(decide(scores({ self_harm: 0.6, crime_drugs: 0.6 }), POLICIES.standard, 'input').action).toBe(
+      'revise',
+    );
+    expect(decide(scores({ self_harm: 0.3 }), POLICIES.standard, 'input').action).toBe('allow');
+    expect(decide(scores({ self_harm: 0.6 }), POLICIES.research, 'input').action).toBe('allow');
+    expect(decide(scores({ crime_drugs: 0.6 }), POLICIES.standard, 'input').action).toBe('allow');
+  });
+
   it('thresholds are ordered and unknown policies are a stable error', () => {
     for (const policy of Object.values(POLICIES))
       for (const category of CATEGORIES)

@@ -109,6 +109,8 @@ export function decide(
   );
   if (hard.length > 0) return { action: 'block', flagged, confident };
   if (confident.length > 0) return { action: 'revise', flagged, confident };
+  if (direction === 'input' && flagged.some((category) => policy.supportive.includes(category)))
+    return { action: 'revise', flagged, confident };
   const action = direction === 'input' ? policy.uncertainInput : policy.uncertainOutput;
   return { action, flagged, confident };
 }

@@ -174,6 +174,8 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     'self_harm',
     0.82,
     "\\bi(?:'ve| have|'m| am)?\\s?(?:been |keep |kept )?(?:feeling|having|thinking about|getting|had)\\b.{0,20}\\b(?:suicidal|suicide|thoughts of (?:killing myself|dying|ending it)|killing myself|ending (?:it all|my life|things))|\\bi feel suicidal\\b|\\bi (?:just )?want to disappear (?:forever|for good)\\b|\\beveryone would be (?:happier|better off) (?:if i (?:was|were) gone|without me)\\b|\\bi (?:have|'ve) (?:saved up )?(?:the|enough) pills\\b|\\bhide (?:the |my )?(?:cuts|scars|self[- ]harm)\\b|\\bi (?:cut|burn(?:ed)?|hurt) myself (?:again )?(?:on purpose|deliberately)\\b|\\b(?:go to sleep|sleep) (?:forever|and never wake up)\\b|\\b(?:tell|say|promise) (?:me )?(?:that )?it(?:'?s| is) (?:ok(?:ay)?|fine|alright) (?:for me )?to (?:die|give up on (?:life|living)|end it|stop living|let go for good)\\b|\\bi (?:want|wanna|need) to (?:stop existing|not exist|not wake up)\\b",
+    // Looking back on it from recovery.
+    '\\b(?:last year|years ago|months ago|in the past|recovered|in recovery|therapy (?:has )?helped|no longer|(?:clean|sober|free) for)\\b',
   ),
   rule(
     'en.armed_overthrow',

@@ -62,6 +62,35 @@ export const PLAN_RULES: readonly HarmRule[] = [
     '\\b(?:i|if i|when i) (?:swallow|swallowed|take|took|down|downed|eat|ate)\\b.{0,15}\\b(?:whole|entire|full) (?:bottle|pack|box|packet|strip|sheet|jar)\\b|\\b(?:until|before|after|once) i (?:take|swallow|down) (?:all )?(?:of )?(?:the|my|these|those) (?:pills|tablets|meds)\\b|\\b(?:tonight|today|tomorrow) (?:is|will be) the (?:night|day)\\b.{0,80}\\b(?:letters?|notes?|pills|goodbye|rope|bridge)\\b',
     '\\b(?:my (?:dog|cat|kid|child|toddler|son|daughter|baby)|accidentally|poison control)\\b',
   ),
+  // Suicide signals people actually give: plain statements, goodbyes, giving things away, a place
+  // or a means at hand. Clear ones reach 0.82 (care); ambiguous ones flag, which on input is care too.
+  rule(
+    'en.suicide_signals',
+    'self_harm',
+    0.82,
+    "\\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|existing)\\b(?! (?:in|with|at|on|here|like|under|off|paycheck|out of))|\\blife (?:isn'?t|is not|ain'?t) worth living\\b|\\b(?:i'?m|im|i am) (?:gonna|going to) end it\\b(?! (?:with|between|early|there|here))|\\bend it all (?:tonight|today|now)\\b|\\bi (?:won'?t|will not) need to worry about (?:tomorrow|anything anymore|the future)\\b|\\b(?:letters?|notes?|goodbye|pills|forgive me)\\b.{0,80}\\bi (?:won'?t|will not) (?:be here|be around|see) (?:tomorrow|next week|the morning|another day)\\b|\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|cat|dog)\\b.{0,60}\\b(?:won'?t need|no point|anymore|goodbye)|\\b(?:don'?t|do not) see the point (?:of|in) (?:anything|living|going on|life)\\b|\\bi can'?t do this anymore\\b.{0,20}\\b(?:goodbye|bye|sorry|forgive)|\\b(?:i'?ve|i have|i) (?:been |started )?(?:cutting|burning) (?:myself )?again\\b",
+  ),
+  rule(
+    'en.suicide_means',
+    'self_harm',
+    0.6,
+    "\\b(?:thinking about|keep thinking about|want to|going to) (?:jump(?:ing)? off|jump(?:ing)? from|step(?:ping)? off) (?:the|a|my) (?:bridge|roof|building|balcony|cliff)\\b|\\bi (?:bought|got|have) (?:a )?(?:rope|noose)\\b.{0,40}\\b(?:tonight|goodbye|for me|end it|it'?s time|no one)\\b|\\bi(?:'m| am) (?:standing|sitting) on (?:the|a) (?:ledge|roof|bridge|edge)\\b",
+  ),
+  rule(
+    'zh.suicide_signals',
+    'self_harm',
+    0.82,
+    '遗书.{0,4}(?:写好|写完|准备好|留好)|(?:写好|写完|留好)了?.{0,4}遗书|一睡不醒|(?:睡着|睡下)了?就?(?:不要|别|不想)再?醒|(?:想|打算|准备|考虑)(?:怎么)?(?:结束|了结)这一切|(?:东西|宠物|遗物|存款).{0,6}(?:都)?(?:送人|送给.{0,6}|交代好).{0,12}(?:用不上|不需要了|以后也)|没有我.{0,6}(?:会|都会)?(?:过得)?更好|我(?:就)?是(?:个)?(?:累赘|拖累|负担)(?!.{0,4}(?:吗|吧|？))|(?:最后一晚|最后一天|最后一次(?:和你|跟你)?(?:说话|聊天)).{0,12}(?:谢谢|再见|永别|陪我|别了)',
+    // Someone else's words reported, or the last night of a trip or a job.
+    '(?:朋友|同学|同事|室友|孩子|女儿|儿子|妈妈|爸爸|他|她)(?:说|总说|觉得)|在[^，。！？]{1,8}的最后一[晚天]|(?:在|的)(?:这里|这家|酒店|学校|公司)|旅行|旅游|出差|实习|假期|毕业|离职|搬家|演出|比赛|营业|活动|分手|困|熬夜|加班|补觉|周末',
+  ),
+  rule(
+    'zh.suicide_means',
+    'self_harm',
+    0.6,
+    '我.{0,4}(?:站在|坐在|爬上|到了)(?:了)?.{0,4}(?:楼顶|天台|桥上|窗台|江边|河边|悬崖)|我(?:买|囤|攒)了.{0,4}(?:安眠药|农药|木炭|烧炭|绳子)',
+    '(?:看烟花|看日落|看日出|拍照|晒太阳|散步|吹风|钓鱼|野餐|打扫|做饭|种菜|杀虫|除草|失眠|庄稼|果树|打虫|烧烤)',
+  ),
   rule(
     'en.dangerous_trend',
     'dangerous_advice',

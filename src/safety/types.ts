@@ -48,7 +48,8 @@ export interface Policy {
   thresholds: Record<Category, CategoryThresholds>;
   /**
    * Categories answered with care rather than refused on input (self-harm disclosures get an
-   * empathetic, in-character reply with help resources): a confident input score gives `revise`.
+   * empathetic, in-character reply with help resources): a flagged or confident input score gives
+   * `revise`, since a warm answer costs little when the flag is wrong and much when it is right.
    */
   supportive: readonly Category[];
   /** Action for an input score in the uncertain band (flag <= score < block). */
