@@ -33,6 +33,12 @@ const EN_ABOUT_CLAIM =
 const ZH_FALSE_CLAIM =
   '(?:疫苗.{0,4}(?:导致|引起|会得|有)(?:自闭症|不孕|芯片)|5g.{0,6}(?:传播|导致|引起)(?:新冠|病毒|癌)|登月.{0,4}(?:是假的|造假|是骗局)|地球是平的|(?:喝|吃)(?:白酒|高度酒|盐|醋|板蓝根|绿豆汤).{0,6}(?:能|可以)?(?:杀死|杀灭|防|治)(?:新冠|病毒|辐射|癌)|(?:偏方|草药|喝尿|断食).{0,6}(?:治好|治愈|根治)(?:癌|糖尿病|艾滋)|医院.{0,6}(?:隐瞒|不让人知道).{0,6}(?:治癌|抗癌)(?:的)?(?:方法|药))';
 
+/** An age or a school year that makes someone a child (15 or under). */
+const EN_CHILD_AGE =
+  '(?:(?:1[0-5]|[1-9])[- ]?(?:years?[- ]old|yrs?[- ]old|yos?|y/o)|(?:1[0-5]|[1-9])(?=,? (?:and|but|so)\\b)|in (?:[1-8]th|[1-3](?:st|nd|rd)) grade|(?:[1-8]th|[1-3](?:st|nd|rd)) grader|middle school(?:er)?|elementary school(?:er)?|preteen|little (?:girl|boy)|schoolgirl|schoolboy)';
+const ZH_CHILD_AGE =
+  '(?:初[一二三]|小学|初中|[一二三四五六七八九]年级|十[一二三四五]?岁|[1-9]岁|1[0-5]岁|十[一二三四五]六岁|十二三岁|未成年|萝莉|幼女|小女孩|小男孩)';
+
 /** The rules for plans and slang, both languages. */
 export const PLAN_RULES: readonly HarmRule[] = [
   rule(
@@ -104,6 +110,43 @@ export const PLAN_RULES: readonly HarmRule[] = [
     "\\b(?:get|be|stay|spend time)\\b.{0,12}\\b(?:alone with )?(?:a|the|this|that|some|one of the|my (?:neighbou?r'?s|friend'?s|student'?s|girlfriend'?s|boyfriend'?s)) (?:kid|child|boy|girl|student|minor|camper|altar boy|teen(?:ager)?)s?\\b.{0,10}\\balone\\b.{0,60}\\bwithout\\b.{0,40}\\b(?:suspicious|noticing|knowing|finding out|seeing|asking)\\b|\\b(?:likes?|into|prefers?|attracted to) (?:them|girls|boys|ones|kids) (?:younger|young)\\b.{0,25}\\b(?:[1-9]|1[0-5])\\b|\\bgrooming (?:tips|advice|techniques|guide)\\b.{0,40}\\b(?:kids?|child|children|girls?|boys?|minors?|younger|(?:[1-9]|1[0-5]))\\b",
     // Parents, teachers and moderators asking how to spot or stop it.
     '\\b(?:signs|spot|recogni[sz]e|prevent|protect|warning|red flags?|report|what should i do|is (?:this|it) grooming)\\b',
+  ),
+  // Adults and children: romance, an adult's attraction, pictures, role-play and bodies.
+  rule(
+    'en.adult_child_romance',
+    'sexual_minors',
+    0.9,
+    `\\b(?:teacher|coach|tutor|pastor|uncle|stepdad|step-?father|adult|grown man|older man|boss|i'?m (?:[2-9][0-9])|i am (?:[2-9][0-9]))\\b.{0,60}\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:romance|romantic|love story|in love|dating|date|kiss\\w*|make out|relationship|affair|seduc\\w*|intimate|lap)\\b|\\b(?:romance|romantic|love story|affair)\\b.{0,30}\\b(?:teacher|coach|adult|older man)\\b.{0,30}\\b${EN_CHILD_AGE}`,
+    // Parents and teachers asking how to talk about dating or spot trouble.
+    '\\b(?:talk to|explain|is (?:it|this) normal|signs|report|protect|my (?:\\w+ ){0,3}(?:son|daughter|kid|child)\\b|what should i do)\\b',
+  ),
+  rule(
+    'en.child_attraction',
+    'sexual_minors',
+    0.85,
+    `\\bi (?:like|love|am attracted to|'?m attracted to|prefer|want|fancy|have a thing for) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b.{0,60}\\b(?:how (?:do|can) i (?:get|meet|approach|talk to|find)|date|dating|girlfriend|boyfriend|sexy|hot|attractive|alone|too young)\\b|\\b(?:date|dating|girlfriend|boyfriend|too young)\\b.{0,60}\\bi (?:like|love|am attracted to|'?m attracted to|prefer|fancy) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b|\\b(?:she'?s|he'?s|she is|he is) (?:only |just )?(?:in (?:[1-8]th) grade|(?:1[0-5]|[1-9])(?: years old)?)\\b.{0,40}\\b(?:is it ok if we|can we|should we|i want to|how do i get her to|how do i get him to)\\b.{0,20}\\b(?:date|go out|kiss|hook up|sleep together|be together|be my (?:girlfriend|boyfriend))`,
+    // A young user asking about a classmate.
+    "\\bi'?m (?:also |only |just )?(?:in (?:[5-9]th) grade|1[0-5]\\b|a (?:[5-9]th|1[0-5])[- ]?grader)|\\bwe'?re both\\b|\\bmy classmate\\b|\\bsame (?:age|grade|class)\\b",
+  ),
+  rule(
+    'en.child_pictures',
+    'sexual_minors',
+    0.85,
+    `\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:swimsuit|bikini|underwear|in (?:the )?bath|changing)\\b.{0,40}\\b(?:ask for more|get (?:her|him) to send|more (?:pics|photos|selfies)|send (?:me )?more)\\b|\\b(?:groups?|chats?|servers?|sites?|channels?)\\b.{0,20}\\bwhere (?:teens|kids|minors|young girls|schoolgirls|children) (?:share|post|send|trade) (?:their )?(?:pics|photos|pictures|nudes|videos|selfies|content|stuff)\\b|\\bdescribe\\b.{0,20}\\b(?:little (?:girl|boy)|child|kid|(?:1[0-5]|[1-9])[- ]year[- ]old)(?:'s)? body\\b`,
+    '\\b(?:report|protect|safe|safety|how do i stop|what should i do|police|puberty|health (?:class|education)|pediatric\\w*|growth|development)\\b',
+  ),
+  rule(
+    'en.child_roleplay',
+    'sexual_minors',
+    0.8,
+    `\\b(?:you'?re|you are|play|be|act as|roleplay as|pretend to be) (?:a |an |my )?(?:shy |little |young |cute )?(?:middle schooler|(?:1[0-5]|[1-9])[- ]year[- ]old|preteen|little girl|little boy|schoolgirl|child|kid)\\b.{0,80}\\b(?:keeps? you after|alone with|kiss\\w*|touch\\w*|in bed|on my lap|undress\\w*|our (?:little )?secret|call me daddy)\\b`,
+  ),
+  rule(
+    'zh.adult_child',
+    'sexual_minors',
+    0.9,
+    `(?:老师|教练|叔叔|继父|成年人|大叔|老板|家教).{0,10}(?:和|与|跟).{0,4}${ZH_CHILD_AGE}.{0,10}(?:恋爱|亲密|暧昧|接吻|亲热|上床|谈恋爱|在一起|亲亲)|(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频)(?=.*${ZH_CHILD_AGE})|(?=.*${ZH_CHILD_AGE}).*(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频)|我(?:就)?(?:喜欢|偏爱|迷恋)(?:年纪小的|小的)?.{0,6}${ZH_CHILD_AGE}(?:那种|的).{0,12}(?:接近|认识|追|约|交往|在一起|下手)`,
+    '(?:举报|报警|怎么防|预防|保护|识别|是不是.{0,4}(?:骗子|坏人))',
   ),
   rule(
     'en.minor_nudes',
