@@ -17,6 +17,8 @@ export interface SafeContext {
   /** Multiplier applied to the trained model's score of these categories (not to rule scores). */
   damp: Partial<Record<Category, number>>;
   pattern: RegExp;
+  /** Signs of intent to harm someone that cancel the context ("how to safely poison…"). */
+  unless?: RegExp;
 }
 
 /**

@@ -98,6 +98,13 @@ export const PLAN_RULES: readonly HarmRule[] = [
     '(?:看烟花|看日落|看日出|拍照|晒太阳|散步|吹风|钓鱼|野餐|打扫|做饭|种菜|杀虫|除草|失眠|庄稼|果树|打虫|烧烤)',
   ),
   rule(
+    'en.spike_drink',
+    'violence_weapons',
+    0.85,
+    "\\b(?:(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve)\\b.{0,30}\\b(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)|(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)\\b.{0,25}\\b(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve))\\b.{0,25}\\b(?:in|into)\\b (?:someone'?s|somebody'?s|my \\w+'?s|his|her|their|a (?:girl|guy|woman|man)'?s|the (?:girl|guy)'?s) (?:drink|coffee|food|tea|meal|water|juice|wine|beer|cocktail|soup)\\b|\\bwhat can i put in (?:someone'?s|his|her|their|my \\w+'?s) (?:drink|coffee|food|tea)\\b.{0,30}\\b(?:knock|pass out|sleep|sick|die|black out)",
+    '\\b(?:accidentally|by mistake|poison control|what should i do|my (?:kid|child|toddler|dog|cat))\\b',
+  ),
+  rule(
     'en.dangerous_trend',
     'dangerous_advice',
     0.8,

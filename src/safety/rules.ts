@@ -42,7 +42,7 @@ export function applyRules(text: string): RuleFindings {
     rules.push(rule.id);
   }
   for (const context of SAFE_CONTEXTS) {
-    if (!context.pattern.test(text)) continue;
+    if (!context.pattern.test(text) || context.unless?.test(text) === true) continue;
     contexts.push(context.id);
     for (const [category, factor] of Object.entries(context.damp) as [Category, number][]) {
       damp[category] = Math.min(damp[category], factor);

@@ -6,9 +6,19 @@
 import type { SafeContext } from './rule-types.js';
 
 /** No `i` flag: contexts see normalised, lowercased text (`iu` together is several times slower). */
-function context(id: string, damp: SafeContext['damp'], source: string): SafeContext {
-  return { id, damp, pattern: new RegExp(source, 'u') };
+function context(id: string, damp: SafeContext['damp'], source: string, unless?: string): SafeContext {
+  const safe: SafeContext = { id, damp, pattern: new RegExp(source, 'u') };
+  if (unless !== undefined) safe.unless = new RegExp(unless, 'u');
+  return safe;
 }
+
+/**
+ * Marks of harm aimed at someone, which a protective word ("safely", "is it safe to", "what
+ * should I do if") must not soften: doing it unseen, revenge, something in another person's drink
+ * or account.
+ */
+const AIMED_AT_SOMEONE =
+  "\\bwithout (?:a background check|(?:the )?(?:police|cops|anyone|them|her|him|my (?:wife|husband|parents|boss))(?: knowing| noticing| finding out)?|getting caught|a trace|being (?:seen|caught|traced))\\b|\\brevenge\\b|\\b(?:someone|somebody|(?:my|his|her) (?:husband|wife|ex|boss|neighbou?r|roommate|coworker|partner|girlfriend|boyfriend))'?s (?:drink|food|coffee|tea|meal|email|phone|account|car|medication)\\b|\\bin(?:to)? (?:his|her|their) (?:drink|food|coffee|tea|meal)\\b|\\bmy ex'?s\\b|不被发现|神不知鬼不觉|报复|在(?:他|她)的(?:饮料|水|饭|咖啡)里";
 
 /** The safe contexts, English and Chinese. */
 export const SAFE_CONTEXTS: readonly SafeContext[] = [
@@ -46,7 +56,8 @@ export const SAFE_CONTEXTS: readonly SafeContext[] = [
       sexual_minors: 0.5,
       extremism: 0.5,
     },
-    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?<!(?:n\x27t|not|never|without) (?:want to )?)(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own (?:home |wi-?fi |wifi )?(?:network|router|website|site|server|app|account|accounts|data|computer|device|phone|laptop|car|house|home|medical records|records|photos|credit|identity|kids?|children|family|business|company|systems?)|(?:reduc(?:e|ing)|prevent(?:ing)?|tackl(?:e|ing)|combat(?:ing)?|ending) (?:[a-z]+ ){0,2}(?:bullying|violence|harassment|hate|racism|sexism|crime|suicides?|self-harm|overdoses?|abuse|extremism|radicali[sz]ation))\\b|保护(?!费)|求助|(?:禁毒|反诈|安全|防骗|防拐|普法|环保|健康)宣传|禁毒|反诈|防(?:拐|骗|诈|溺水|性侵|霸凌)|(?:有什么|有哪些|的)危害|隐私设置|自己的(?:手机|设备|账号|电脑|平板)|(?:给|跟|向|教)[^，。？！]{0,5}(?:孩子|小孩|学生|小学生|中学生|女儿|儿子).{0,6}(?:讲|解释|科普|说明)|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|违法吗|犯法吗|(?:检查|排查|发现).{0,6}(?:偷拍|摄像头|窃听|定位器)|怎么办',
+    '\\b(?:protect|prevent|avoid being|recogni[sz]e|signs of|report|spot|detect|identify (?:a |an |the )?(?:scams?|fakes?|phishing|signs|symptoms|warning)|tell (?:if|whether)|fact[- ]check|verify|cope with|deal with|recover from|get over|support (?:a|my|him|her|them|someone)|comfort|defend against|stay safe|safely(?! (?:make|build|produce|cook|synthesi[sz]e|buy|get|obtain|hack|kill|poison|hurt|steal|smuggle))|warning signs|help (?:a|my) (?:friend|child|son|daughter|teen)|what should i do if|is it (?:safe|dangerous|legal)|side effects|(?<!(?:n\x27t|not|never|without) (?:want to )?)(?:ask|asked|tell|told|see|call|consult|talk to|check with) my doctor|my doctor (?:said|says|told|prescribed|recommended|suggested|wants)|so i can (?:protect|recogni[sz]e|help)|my own (?:home |wi-?fi |wifi )?(?:network|router|website|site|server|app|account|accounts|data|computer|device|phone|laptop|car|house|home|medical records|records|photos|credit|identity|kids?|children|family|business|company|systems?)|(?:reduc(?:e|ing)|prevent(?:ing)?|tackl(?:e|ing)|combat(?:ing)?|ending) (?:[a-z]+ ){0,2}(?:bullying|violence|harassment|hate|racism|sexism|crime|suicides?|self-harm|overdoses?|abuse|extremism|radicali[sz]ation))\\b|保护(?!费)|求助|(?:禁毒|反诈|安全|防骗|防拐|普法|环保|健康)宣传|禁毒|反诈|防(?:拐|骗|诈|溺水|性侵|霸凌)|(?:有什么|有哪些|的)危害|隐私设置|自己的(?:手机|设备|账号|电脑|平板)|(?:给|跟|向|教)[^，。？！]{0,5}(?:孩子|小孩|学生|小学生|中学生|女儿|儿子).{0,6}(?:讲|解释|科普|说明)|防范|防止|识别|预防|举报|怎么帮|急救|副作用|医生|安全吗|危险吗|合法吗|违法吗|犯法吗|(?:检查|排查|发现).{0,6}(?:偷拍|摄像头|窃听|定位器)|怎么办',
+    AIMED_AT_SOMEONE,
   ),
   // Parents and teachers teaching body safety: children and private parts in one sentence, which
   // the model alone reads as the worst category.
