@@ -18,7 +18,7 @@ function context(id: string, damp: SafeContext['damp'], source: string, unless?:
  * or account.
  */
 const AIMED_AT_SOMEONE =
-  "\\bwithout (?:a background check|(?:the )?(?:police|cops|anyone|them|her|him|my (?:wife|husband|parents|boss))(?: knowing| noticing| finding out)?|getting caught|a trace|being (?:seen|caught|traced))\\b|\\brevenge\\b|\\b(?:someone|somebody|(?:my|his|her) (?:husband|wife|ex|boss|neighbou?r|roommate|coworker|partner|girlfriend|boyfriend))'?s (?:drink|food|coffee|tea|meal|email|phone|account|car|medication)\\b|\\bin(?:to)? (?:his|her|their) (?:drink|food|coffee|tea|meal)\\b|\\bmy ex'?s\\b|不被发现|神不知鬼不觉|报复|在(?:他|她)的(?:饮料|水|饭|咖啡)里";
+  "\\bwithout (?:a background check|(?:the )?(?:police|cops|anyone|them|her|him|my (?:wife|husband|parents|boss))(?: knowing| noticing| finding out)?|getting caught|a trace|being (?:seen|caught|traced))\\b|\\brevenge\\b|\\b(?:someone|somebody|(?:my|his|her) (?:husband|wife|ex|boss|neighbou?r|roommate|coworker|partner|girlfriend|boyfriend))'?s (?:drink|food|coffee|tea|meal|email|phone|account|car|medication)\\b|\\bin(?:to)? (?:his|her|their) (?:drink|food|coffee|tea|meal)\\b|\\bmy ex'?s\\b|不被发现|神不知鬼不觉|报复|(?:在|往|给)(?:他|她|别人|老公|老婆|室友|同事|男友|女友|前任)的?(?:饮料|水|饭|咖啡|酒|茶|菜|杯子|汤)里";
 
 /** The safe contexts, English and Chinese. */
 export const SAFE_CONTEXTS: readonly SafeContext[] = [
