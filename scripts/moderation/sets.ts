@@ -101,6 +101,9 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'fresh harmful zh, blind2 (eval only)': authoredEval('eval-harmful-blind2', 'zh'),
     'fresh harmful en, blind3 (eval only)': authoredEval('eval-harmful-blind3', 'en'),
     'fresh harmful zh, blind3 (eval only)': authoredEval('eval-harmful-blind3', 'zh'),
+    'fresh harmful en, blind4 (eval only)': authoredEval('eval-harmful-blind4', 'en'),
+    'fresh harmful zh, blind4 (eval only)': authoredEval('eval-harmful-blind4', 'zh'),
+    'fresh jailbreaks en/zh, blind4 (eval only)': authoredEval('eval-jailbreak-blind4'),
     'fresh harmful en, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'en'),
     'fresh harmful zh, dev4, other writer (eval only)': authoredEval('eval-harmful-dev4', 'zh'),
     'harmful contrasts en, dev5 (eval only)': authoredEval('eval-harmful-scary-dev5', 'en'),
@@ -161,6 +164,11 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: everyday + safe-but-scary en/zh, blind2 (eval only)': authoredEval('eval-benign-blind2'),
     'benign: companion chat + look-alikes en, blind3 (eval only)': authoredEval('eval-benign-blind3', 'en'),
     'benign: companion chat + look-alikes zh, blind3 (eval only)': authoredEval('eval-benign-blind3', 'zh'),
+    'benign: look-alikes + companion chat en, blind4 (eval only)': authoredEval('eval-benign-blind4', 'en'),
+    'benign: look-alikes + companion chat zh, blind4 (eval only)': authoredEval('eval-benign-blind4', 'zh'),
+    'benign: creator setups + jailbreak look-alikes en/zh, blind4 (eval only)': authoredEval(
+      'eval-benign-jailbreak-blind4',
+    ),
   };
   for (const [name, examples] of Object.entries(sets)) {
     for (const example of examples)
