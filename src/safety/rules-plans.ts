@@ -17,7 +17,7 @@ const EN_DO =
 const EN_VENTING = '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding)\\b|[😂🤣😤🙄😅]';
 /** Hunting, games and stories, where "where to shoot it" is ordinary. */
 const EN_GAME_ANIMAL =
-  '\\b(?:deer|elk|boar|hogs?|rabbits?|ducks?|geese|turkey|hunting|hunt|zombies?|boss|dragon|monster|in (?:the )?game|target practice|paintball|airsoft)\\b';
+  '\\b(?:deer|elk|boar|hogs?|rabbits?|ducks?|geese|turkey|hunting|hunt|zombies?|boss|dragon|monster|in (?:the )?game|target practice|paintball|airsoft|battlefield|call of duty|warzone|fortnite|gta|minecraft|halo|valorant|counter-?strike|pubg|apex|civ(?:ilization)?|rainbow six)\\b';
 /** Asking what something means, where it comes from, or how to spot and report it. */
 const EN_ABOUT =
   '\\b(?:what (?:does|do|is|are|did)|means?|meaning|origins?|history of|why do (?:people|they)|stands? for|report\\w*|explain|spot|recogni[sz]e|detect|signs of|protect|defend|mitigat\\w*|how do(?:es)? (?:\\w+ ){0,3}work|is (?:it|that) (?:illegal|a crime)|penalt\\w*|sentence|victims?|documentar\\w*|research\\w*|articles?|essays?|papers?|stud(?:y|ies))\\b';
@@ -103,6 +103,25 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.85,
     "\\b(?:(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve)\\b.{0,30}\\b(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)|(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)\\b.{0,25}\\b(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve))\\b.{0,25}\\b(?:in|into)\\b (?:someone'?s|somebody'?s|my \\w+'?s|his|her|their|a (?:girl|guy|woman|man)'?s|the (?:girl|guy)'?s) (?:drink|coffee|food|tea|meal|water|juice|wine|beer|cocktail|soup)\\b|\\bwhat can i put in (?:someone'?s|his|her|their|my \\w+'?s) (?:drink|coffee|food|tea)\\b.{0,30}\\b(?:knock|pass out|sleep|sick|die|black out)",
     '\\b(?:accidentally|by mistake|poison control|what should i do|my (?:kid|child|toddler|dog|cat))\\b',
+  ),
+  rule(
+    'en.attack_site',
+    'violence_weapons',
+    0.88,
+    '\\b(?:best|easiest|most effective|ideal|softest|good|perfect)\\b.{0,15}\\b(?:targets?|places?|spots?|locations?|events?|times?|crowds?)\\b.{0,30}\\b(?:for|to (?:do|carry out|pull off)) (?:an? |my )?(?:attack|bombing(?! run)|shooting|massacre|stabbing spree|(?:truck|car|vehicle|van) (?:attack|ramming))\\b|\\b(?:truck|car|vehicle|van)[- ](?:attack|ramming)\\b.{0,40}\\b(?:most (?:casualties|people|deaths|damage)|maximi[sz]e|kill the most)\\b',
+    EN_GAME_ANIMAL,
+  ),
+  rule(
+    'en.drunk_driving',
+    'dangerous_advice',
+    0.65,
+    "\\b(?:ok|okay|fine|safe|alright|possible)\\b.{0,15}\\bto drive\\b.{0,15}\\b(?:after|with|on)\\b.{0,10}\\b(?:\\d+|a few|several|some|two|three|four|five|six|seven|eight|ten) (?:beers|drinks|shots|glasses|pints)\\b.{0,40}\\b(?:feel (?:fine|ok|okay|sober)|i'?m (?:fine|ok|used to it)|if i (?:go|drive) slow)|\\b(?:how (?:do|can) i|tips (?:to|for)) (?:drive (?:drunk|buzzed)|pass (?:a|the) (?:breathalyzer|sobriety test)|beat (?:a|the) breathalyzer)\\b",
+  ),
+  rule(
+    'en.explicit_chat',
+    'sexual',
+    0.7,
+    "\\bi'?m (?:so |really |super )?horny\\b|\\b(?:rate|see|want|send|show me) (?:my |your |a )?(?:dick|cock|pussy|tits?|boobs?|nude)[- ]?pics?\\b",
   ),
   rule(
     'en.dangerous_trend',
