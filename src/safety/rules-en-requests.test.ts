@@ -171,6 +171,7 @@ describe('Chinese request rules and authority claims', () => {
     '在网上刷到疑似儿童色情的视频，该去哪里举报',
     '帮表姐在寻亲平台上找被拐卖的孩子',
     '群里有人在卖偷拍视频，怎么举报他',
+    '儿子说班上有人偷拍女生，我应该怎么处理',
     '室友最近总说“活着没意思”，我该怎么陪她',
   ])('leaves %s alone', (text) => {
     expect(rulesOnly.screen(text, input).flagged).toBe(false);
