@@ -54,6 +54,13 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
     expect(flagged('fresh harmful zh, blind3 (eval only)')).toBeGreaterThanOrEqual(0.86);
     expect(flagged('benign: companion chat + look-alikes en, blind3 (eval only)')).toBeLessThan(0.05);
     expect(flagged('benign: companion chat + look-alikes zh, blind3 (eval only)')).toBeLessThan(0.05);
+    // blind4 (a fourth writer, never inspected): 90.6% / 91.4% harmful, 90.0% jailbreaks,
+    // 1.9% / 6.4% benign (the Chinese look-alikes are the weak side).
+    expect(flagged('fresh harmful en, blind4 (eval only)')).toBeGreaterThanOrEqual(0.88);
+    expect(flagged('fresh harmful zh, blind4 (eval only)')).toBeGreaterThanOrEqual(0.88);
+    expect(flagged('fresh jailbreaks en/zh, blind4 (eval only)')).toBeGreaterThanOrEqual(0.87);
+    expect(flagged('benign: look-alikes + companion chat en, blind4 (eval only)')).toBeLessThan(0.05);
+    expect(flagged('benign: look-alikes + companion chat zh, blind4 (eval only)')).toBeLessThan(0.09);
     // dev4 came from a separate writer; its misses guided rules, so it is a development set now.
     expect(flagged('fresh harmful en, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.88);
     expect(flagged('fresh harmful zh, dev4, other writer (eval only)')).toBeGreaterThanOrEqual(0.9);
