@@ -117,6 +117,7 @@ describe('rules for plans and slang', () => {
     '自己的iPhone忘了ID密码，怎么找回',
     '奥姆真理教事件给我们什么教训',
     '纳粹大屠杀的历史应该怎么讲给中学生',
+    '恐怖组织是怎么招募年轻人的？我在写论文',
     '保护费这个词是怎么来的',
     "I'm so tired of living in this tiny apartment",
     "I'm gonna end it with him, he cheated again",
