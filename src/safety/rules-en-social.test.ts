@@ -65,6 +65,7 @@ describe('English social-harm rules', () => {
     'how did detectives trace the ransom note in the Lindbergh case',
     'what drew teenagers from France to join ISIS in 2015',
     'how do I report a video that glorifies a school shooter',
+    'is doxxing someone illegal in the UK?',
     "explain to my kid why we don't make fun of people's bodies",
     'how do I report a classmate who keeps harassing people with disabilities',
   ])('does not block the look-alike %s', (text) => {

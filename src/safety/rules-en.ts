@@ -281,7 +281,7 @@ export const EN_RULES: readonly HarmRule[] = [
     0.88,
     '\\b(?:dox|doxx|doxing|doxxing)\\b(?!ing is| is| and how)',
     // Asking what the word means, or how to keep it from happening to oneself.
-    '\\b(?:what (?:does|do|is|\\x27s)|meaning of|define|definition of)\\b\\W{0,3}\\b(?:dox\\w*)|\\b(?:protect|prevent|avoid|stop|keep)\\b.{0,30}\\b(?:from )?(?:being |getting )?dox\\w*',
+    '\\b(?:what (?:does|do|is|\\x27s)|meaning of|define|definition of)\\b\\W{0,3}\\b(?:dox\\w*)|\\b(?:protect|prevent|avoid|stop|keep)\\b.{0,30}\\b(?:from )?(?:being |getting )?dox\\w*|\\bdox\\w*\\b.{0,25}\\b(?:illegal|legal|a crime|against the law|punishable)\\b|\\b(?:report|reported|got|been|was|were|being) dox\\w*',
   ),
   rule(
     'en.locate_person',
