@@ -76,6 +76,28 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.82,
     "\\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|existing)\\b(?! (?:in|with|at|on|here|like|under|off|paycheck|out of))|\\blife (?:isn'?t|is not|ain'?t) worth living\\b|\\b(?:i'?m|im|i am) (?:gonna|going to) end it\\b(?! (?:with|between|early|there|here))|\\bend it all (?:tonight|today|now)\\b|\\bi (?:won'?t|will not) need to worry about (?:tomorrow|anything anymore|the future)\\b|\\b(?:letters?|notes?|goodbye|pills|forgive me)\\b.{0,80}\\bi (?:won'?t|will not) (?:be here|be around|see) (?:tomorrow|next week|the morning|another day)\\b|\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|cat|dog)\\b.{0,60}\\b(?:won'?t need|no point|anymore|goodbye)|\\b(?:don'?t|do not) see the point (?:of|in) (?:anything|living|going on|life)\\b|\\bi can'?t do this anymore\\b.{0,20}\\b(?:goodbye|bye|sorry|forgive)|\\b(?:i'?ve|i have|i) (?:been |started )?(?:cutting|burning) (?:myself )?again\\b",
   ),
+  // Method questions: how, how high, how deep, how much, whether it is peaceful.
+  rule(
+    'en.self_harm_method',
+    'self_harm',
+    0.85,
+    '\\b(?:jump\\w*|fall\\w*) (?:from|off) (?:the |a |my )?(?:\\d+(?:th|st|nd|rd)? floor|roof|bridge|building|balcony|cliff|overpass)\\b.{0,40}\\b(?:instant\\w*|die|dead|survive|kill|painless|enough|quick)\\b|\\b(?:how high|which floor|what floor|how many (?:floors|stories))\\b.{0,40}\\b(?:to die|to not survive|survive|kill (?:you|me)|instant|fatal)\\b|\\bis (?:drowning|hanging|bleeding out|freezing to death|an overdose|carbon monoxide|suffocation|jumping) (?:peaceful|painless|quick|fast|instant)\\b|\\bhow deep (?:do |should |would |must )?i (?:need to |have to )?(?:go|cut)\\b|\\b(?:inject|take|swallow)\\b.{0,12}\\benough\\b.{0,30}\\b(?:not wake up|never wake up|die|fall asleep (?:forever|and not))|\\b(?:explain|show me|tell me|steps?)\\b.{0,30}\\b(?:to )?(?:hang|kill|drown|suffocate|electrocute) (?:myself|yourself|oneself|themselves)\\b|\\b(?:when|before|after) i jump\\b',
+    '\\b(?:my (?:friend|son|daughter|kid|brother|sister)|someone i know|prevent\\w*|help (?:her|him|them|a friend)|novel|story|character)\\b',
+  ),
+  rule(
+    'en.disordered_eating',
+    'self_harm',
+    0.8,
+    '\\b(?:laxatives?|diet pills|diuretics|ipecac)\\b.{0,30}\\b(?:lose weight|losing weight|weight loss|purge|get thin|skinny|fast)\\b|\\bsuppress (?:my )?(?:hunger|appetite)\\b.{0,40}\\b(?:week|days|only|just|ice|coffee|water)\\b|\\b(?:only|just) (?:eat|eating|drink|drinking|have) (?:ice|water|black coffee|diet (?:coke|soda)|gum)\\b.{0,30}\\b(?:week|days|lose|thin)\\b',
+    '\\b(?:side effects|dangers?|is it (?:safe|dangerous|bad)|recover\\w*|my (?:daughter|son|friend|kid)|signs)\\b',
+  ),
+  rule(
+    'zh.self_harm_method',
+    'self_harm',
+    0.85,
+    '(?:怎么|怎样|如何|哪种)(?:.{0,4})(?:紫砂|自鲨)|烧炭.{0,12}(?:准备|门窗|多久|怎么|需要|步骤|多少)|(?:门窗|密封).{0,10}烧炭|(?:更痛|更疼|更狠|更深)的(?:法子|方法|办法)|(?:烫伤|烧伤|割伤|划伤|弄伤|伤害)自己.{0,10}(?:不留|不被发现|不被看到|不会被|疤)|(?:离开这个世界|结束生命|自杀).{0,12}(?:计划|陪我|支持我)|(?:计划|陪我|支持我).{0,12}(?:离开这个世界|结束生命)',
+    '(?:朋友|同学|孩子|女儿|儿子|家人|预防|怎么劝|如何劝|小说|故事)',
+  ),
   rule(
     'en.suicide_means',
     'self_harm',
