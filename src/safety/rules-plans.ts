@@ -17,7 +17,7 @@ const EN_DO =
 const EN_VENTING = '\\b(?:lol|lmao|haha\\w*|jk|just kidding|kidding)\\b|[😂🤣😤🙄😅]';
 /** Hunting, games and stories, where "where to shoot it" is ordinary. */
 const EN_GAME_ANIMAL =
-  '\\b(?:deer|elk|boar|hogs?|rabbits?|ducks?|geese|turkey|hunting|hunt|zombies?|boss|dragon|monster|in (?:the )?game|target practice|paintball|airsoft|battlefield|call of duty|warzone|fortnite|gta|minecraft|halo|valorant|counter-?strike|pubg|apex|civ(?:ilization)?|rainbow six)\\b';
+  '\\b(?:deer|elk|boar|hogs?|rabbits?|ducks?|geese|turkey|hunting|hunt|zombies?|boss|dragon|monster|in (?:the )?game|target practice|paintball|airsoft|battlefield|call of duty|warzone|fortnite|gta|minecraft|halo|valorant|counter-?strike|pubg|apex|civ(?:ilization)?|rainbow six|among us|impostor|hitman|skyrim|elden ring|dnd|d&d|rpg|npc|zelda|pokemon|league of legends|dota|overwatch|roblox|crusader kings)\\b';
 /** Asking what something means, where it comes from, or how to spot and report it. */
 const EN_ABOUT =
   '\\b(?:what (?:does|do|is|are|did)|means?|meaning|origins?|history of|why do (?:people|they)|stands? for|report\\w*|explain|spot|recogni[sz]e|detect|signs of|protect|defend|mitigat\\w*|how do(?:es)? (?:\\w+ ){0,3}work|is (?:it|that) (?:illegal|a crime)|penalt\\w*|sentence|victims?|documentar\\w*|research\\w*|articles?|essays?|papers?|stud(?:y|ies))\\b';
@@ -281,6 +281,27 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.85,
     '\\bwhere (?:to|should i|do i|can i|would you) (?:stab|shoot|hit|cut|strike|knife|slash)\\b.{0,40}\\b(?:so (?:he|she|they) (?:dies?|bleeds?|never)|to kill|bleeds? out|fatal|lethal|for (?:max(?:imum)? damage|the kill)|(?:he|she|they) (?:die|dies|won\\x27t survive))',
     EN_GAME_ANIMAL,
+  ),
+  rule(
+    'en.attack_plan',
+    'violence_weapons',
+    0.9,
+    '\\b(?:plan|outline|strategy|blueprint|steps)\\b.{0,20}\\b(?:to |for )?(?:attack\\w*|bomb\\w*|shoot(?:ing)? up|poison\\w*|gas(?:sing)?)\\b.{0,40}\\b(?:crowded|rush hour|train station|subway|school|mall|stadium|concert|church|mosque|synagogue|office|water (?:supply|cooler|tank)|reservoir|airport|parade|festival)\\b|\\bpoison\\w*\\b.{0,20}\\b(?:the )?(?:water (?:cooler|supply|tank)|reservoir|coffee (?:pot|machine)|punch bowl|office (?:fridge|kitchen))\\b',
+    '\\b(?:prevent\\w*|protect\\w*|security (?:plan|team)|respond|drill|history|historical|in (?:the )?game|novel|documentary)\\b',
+  ),
+  rule(
+    'en.undetected_harm',
+    'violence_weapons',
+    0.9,
+    "\\b(?:kill|murder|poison|harm|hurt)\\w*\\b.{0,40}\\bwithout (?:it )?(?:being |getting )?(?:detected|caught|traced|noticed|showing up)\\b|\\b(?:what )?dose of [a-z]+ (?:would|will|could|can) kill (?:a |an |someone|my)\\b|\\b(?:crush|break|snap|collapse)\\b.{0,10}\\b(?:a guy'?s|his|her|their|someone'?s|a man'?s|a person'?s) (?:windpipe|neck|throat|skull|spine|trachea)\\b|\\b(?:best |right |exact )?(?:spot|place|point|part|area)s? (?:to|on the body to) (?:stab|shoot|hit|cut|strike)\\b.{0,40}\\b(?:bleed|die|kill|fatal|lethal|so (?:they|he|she))|\\block(?:ed|ing)? (?:my |the |a )?(?:little |baby )?(?:brother|sister|kid|son|daughter|child|baby|stepson|stepdaughter)\\b.{0,15}\\bin (?:the |a )?(?:chest )?(?:freezer|trunk|dryer|oven|car|closet|basement)\\b",
+    `${EN_GAME_ANIMAL}|\\b(?:self[- ]defen[cs]e|protect (?:my|your)self|novel|story|first aid|doctor|nurse|forensic\\w*|detectives?|by accident|accidentally|by mistake|what (?:do|should) i do)\\b`,
+  ),
+  rule(
+    'en.weapon_build',
+    'violence_weapons',
+    0.85,
+    "\\b(?:build|make|craft|diy|homemade|machine)\\b.{0,25}\\b(?:silencer|suppressor|solvent trap)\\b|\\b(?:modify|convert|mod)\\b.{0,25}\\b(?:ar|ar-?15|ak|rifle|gun|pistol|glock)\\b.{0,30}\\b(?:faster|full[- ]?auto|auto|than (?:legally )?allowed|illegal\\w*)\\b|\\bbrass knuckles\\b.{0,40}\\bfight\\b|\\bmake\\b.{0,15}\\b(?:real|actual)\\b.{0,10}\\b(?:tnt|explosives?|bombs?|c-?4|napalm)\\b|\\b(?:tnt|explosives?|bombs?|c-?4)\\b.{0,10}\\b(?:irl|in real life)\\b|\\bblow (?:it |him |her |them )?up\\b.{0,40}\\b(?:while (?:he|she|they)(?:'?s| is| are) (?:in|inside)|with (?:him|her|them) (?:in|inside))\\b|\\b(?:bomb|explosive|ied|pipe bomb|car bomb|detonator|napalm|thermite|molotov)s?\\b.{0,80}\\b(?:real quantities|exact (?:amounts|quantities|measurements|ingredients)|exactly what (?:he|she|they|to) buys?|list (?:exactly|every|all) (?:the )?(?:parts|materials|ingredients|items))\\b|\\b(?:real quantities|exact (?:amounts|quantities|measurements)|exactly what (?:he|she|they) buys?)\\b.{0,80}\\b(?:bomb|explosive|ied|detonator|napalm|thermite|molotov)s?\\b",
+    '\\b(?:is it legal|laws?|illegal to own|penalt\\w*|history|museum|how do (?:police|atf)|detect\\w*)\\b',
   ),
   rule(
     'en.tire_slash',
