@@ -17,7 +17,7 @@ const RECORDS =
   '(?:the |my |our |all )?(?:emails?|texts|messages|records|files|hard drive|phone|receipts|ledgers?|books)';
 /** Signs that the point is that nobody finds it. */
 const NEVER_FOUND =
-  "(?:used in (?:a|the) (?:crime|robbery|shooting)|(?:is |are )?never (?:be )?found|(?:can'?t|won'?t|cannot) (?:be )?(?:found|traced)|(?:forensics|the police|the cops|investigators) (?:can'?t|won'?t|cannot|never) (?:find|detect|trace)|before (?:they|the police|the cops|the court|the lawyers|discovery|investigators) (?:ask|find|get|come|subpoena|search)\\w*|(?:i|we)(?:'ve| have)? (?:got|received|been served) (?:a |with a )?subpoena|under investigation|the cops are (?:coming|looking))";
+  "(?:used in (?:a|the) (?:crime|robbery|shooting)|(?:is |are )?never (?:be )?found|(?:can'?t|won'?t|cannot) (?:be )?(?:found|traced)|(?:forensics|the police|the cops|police|cops|investigators) (?:can'?t|won'?t|cannot|never) (?:find|detect|trace|recover|read|access)|before (?:they|the police|the cops|the court|the lawyers|discovery|investigators) (?:ask|find|get|come|subpoena|search)\\w*|(?:i|we)(?:'ve| have)? (?:got|received|been served) (?:a |with a )?subpoena|under investigation|the cops are (?:coming|looking))";
 /** Someone investigating: a subpoena, discovery, the police. */
 const INVESTIGATION =
   '(?:subpoena|investigation|audit|discovery|the police|the cops|investigators|forensics|the irs|the feds)';

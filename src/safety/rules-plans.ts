@@ -273,7 +273,7 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'en.dose_validation',
     'dangerous_advice',
     0.65,
-    "^(?=.*\\b(?:doses?|pills?|meds|medications?|insulin|blood thinners?|warfarin|chemo|surgery|antibiotics|prescription|tablets)\\b).*\\b(?:just )?tell me (?:that )?(?:it'?s|that'?s|it is|that is|this is|i'?m|i am|it will be|it'll be) (?:fine|ok(?:ay)?|safe|alright|not a big deal|gonna be fine)\\b",
+    "^(?=.*\\b(?:doses?|pills?|meds|medications?|insulin|blood thinners?|warfarin|chemo|surgery|antibiotics|prescription|tablets|xanax|valium|alcohol|mix(?:ing)?)\\b).*(?:\\b(?:just )?tell me (?:that )?(?:it'?s|that'?s|it is|that is|this is|i'?m|i am|it will be|it'll be) (?:fine|ok(?:ay)?|safe|alright|not a big deal|gonna be fine)\\b|\\bjust say yes\\b)",
   ),
   rule(
     'en.where_to_stab',

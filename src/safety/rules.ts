@@ -4,6 +4,7 @@ import { EN_RULES } from './rules-en.js';
 import { CONDUCT_RULES } from './rules-conduct.js';
 import { EN_SOCIAL_RULES } from './rules-en-social.js';
 import { PLAN_RULES } from './rules-plans.js';
+import { SCHEME_RULES } from './rules-schemes.js';
 import { ZH_RULES } from './rules-zh.js';
 import { SAFE_CONTEXTS } from './safe-contexts.js';
 import type { Category } from './types.js';
@@ -17,7 +18,14 @@ export interface RuleFindings {
 }
 
 /** Every harm rule, in the order they are applied. */
-export const ALL_RULES = [...EN_RULES, ...EN_SOCIAL_RULES, ...CONDUCT_RULES, ...PLAN_RULES, ...ZH_RULES];
+export const ALL_RULES = [
+  ...EN_RULES,
+  ...EN_SOCIAL_RULES,
+  ...CONDUCT_RULES,
+  ...PLAN_RULES,
+  ...SCHEME_RULES,
+  ...ZH_RULES,
+];
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /[a-z]/;
