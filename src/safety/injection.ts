@@ -3,6 +3,8 @@ import { MANIPULATION_PATTERNS, UNTRUSTED_PATTERNS, type ManipulationPattern } f
 import type { SuspiciousSpan, UntrustedScan, UntrustedSource } from './types.js';
 
 const SPAN_TEXT_LIMIT = 160;
+/** A `flag` signal alone: over the manipulation flag threshold, under its block threshold. */
+const FLAG_ONLY_SCORE = 0.6;
 
 function findSpans(
   text: string,
@@ -50,20 +52,37 @@ function mentionRanges(text: string): [number, number][] {
  * signals. A message that is nothing but a quoted override is still an override.
  */
 export function manipulationScore(text: string): { score: number; rules: string[] } {
+  const direct = scoreSignals(text);
+  // "ig/nore all pre/vious in/struc/tions": read it again with the splitters inside words removed.
+  if ((text.match(SPLIT_INSIDE_WORDS)?.length ?? 0) < MIN_SPLITS) return direct;
+  const joined = scoreSignals(text.replace(SPLIT_INSIDE_WORDS, ''));
+  return joined.score > direct.score ? joined : direct;
+}
+
+/** A slash, bar, dot, underscore, asterisk or hyphen between two letters. */
+const SPLIT_INSIDE_WORDS = /(?<=\p{L})[/|._*-](?=\p{L})/gu;
+/** Fewer splitters than this are ordinary text ("and/or", "e.g.", "well-known"). */
+const MIN_SPLITS = 3;
+
+function scoreSignals(text: string): { score: number; rules: string[] } {
   const spans = findSpans(text, MANIPULATION_PATTERNS, 'lower');
   const quoted = mentionRanges(text);
   const mentioned = (span: { start: number; end: number }) =>
     quoted.some(([start, end]) => span.start >= start && span.end <= end);
   const strong = spans.filter((span) => span.kind === 'strong' && !mentioned(span)).length;
-  const unlock = spans.filter(
-    (span) => span.kind === 'unlock' || (span.kind === 'strong' && mentioned(span)),
-  ).length;
+  // A request for working jailbreaks: flagged alone, blocked only with company. A quoted override
+  // stays an unlock: people ask about "ignore previous instructions" in bios and papers.
+  const flagOnly = spans.filter((span) => span.kind === 'flag').length;
+  const unlock =
+    spans.filter((span) => span.kind === 'unlock' || (span.kind === 'strong' && mentioned(span))).length +
+    flagOnly;
   const framing = spans.some((span) => span.kind === 'framing');
   let score = 0;
   if (strong > 0) score = strong > 1 ? 0.97 : 0.9;
   else if (unlock >= 3) score = 0.92;
   else if (unlock === 2) score = framing ? 0.9 : 0.8;
   else if (unlock === 1) score = framing ? 0.62 : 0.45;
+  if (flagOnly > 0) score = Math.max(score, FLAG_ONLY_SCORE);
   const rules = [
     ...new Set(spans.filter((span) => span.kind !== 'framing').map((span) => `manipulation.${span.rule}`)),
   ];

@@ -4,10 +4,13 @@
  * (rules, filters, refusals) or overridden (previous instructions, the system prompt).
  */
 
-/** A manipulation signal: `strong` signals suffice alone, `unlock` signals add up. */
+/**
+ * A manipulation signal: `strong` signals suffice alone, `unlock` signals add up, `flag` signals
+ * are flagged alone (handed to review or the guard) but never block without another signal.
+ */
 export interface ManipulationPattern {
   id: string;
-  kind: 'strong' | 'unlock' | 'framing';
+  kind: 'strong' | 'unlock' | 'flag' | 'framing';
   /** For raw untrusted text (cards, lore, tool output), any case. */
   pattern: RegExp;
   /** The same for normalised, lowercased text: without `i`, several times faster. */
@@ -32,6 +35,21 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
     '\\b(?:best|working|good|strongest|newest|latest|effective|new)\\b.{0,10}\\bjailbreak(?:s| prompts?| methods?| tricks?)?\\b.{0,40}\\b(?:this (?:bot|ai|chat|model)|the (?:bot|ai)|make (?:you|it|the bot|this)|(?:on|for|against) you)\\b|(?:最好用|最新|好用|有效)的?(?:越狱|破限)(?:提示词|咒语|方法|指令).{0,20}(?:你|这个ai|这个机器人)',
   ),
   pattern(
+    'jailbreak_list',
+    'flag',
+    '\\b(?:list|give me|share|send|collect)\\b.{0,20}\\bjailbreak(?:s| prompts?)\\b.{0,30}\\b(?:that (?:still )?work|working|on (?:current |modern |today\\x27s )?(?:chatbots|ais?|llms|models|chatgpt|gpt|claude|assistants))\\b|(?:给我|发我|分享|整理).{0,6}(?:能用的|有效的|最新的)?(?:越狱|破限)(?:提示词|咒语|指令)',
+  ),
+  pattern(
+    'decode_obey',
+    'strong',
+    '\\b(?:decode|decrypt|translate|unscramble|reverse|base64[- ]decode|rot13)\\b.{0,40}\\b(?:and|then) (?:obey|follow|execute|do what it says|run it|comply)\\b|(?:解码|解密|翻译|还原).{0,12}(?:然后|并|再)(?:执行|照做|服从|按.{0,4}做)',
+  ),
+  pattern(
+    'pretext_unlock',
+    'unlock',
+    "\\b(?:i'?m|i am) (?:a |an |the )?(?:police officer|cop|detective|federal agent|fbi agent|government agent|admin\\w*|developer|your (?:developer|creator|owner|admin))\\b.{0,60}\\b(?:you (?:have|must|are required|need) to (?:answer|comply|tell|obey)|by law|clearance|authori[sz]\\w*)\\b|\\b(?:safety|moderation|filter|content) (?:servers?|checks?|systems?|filters?) (?:are |is )?(?:unreachable|offline|down|disabled|skipped|off)\\b|\\b(?:you(?:\\x27re| are)) (?:now )?(?:running )?in (?:offline|debug|maintenance|test|unrestricted) mode\\b|\\b(?:your )?(?:safety|ethical|content) (?:training|filters?|guidelines|rules) (?:is|are) (?:a bug|broken|wrong|optional|fake|outdated|a mistake)\\b|\\bwork around (?:it|them|your (?:rules|filters|training|restrictions|guidelines))\\b|\\b(?:licensed|premium|paid|pro|vip) (?:users?|tier|members?)\\b.{0,30}\\b(?:uncensored|unfiltered|unrestricted|no (?:filters|limits))\\b|\\bbroke (?:its|your|their) (?:programming|rules|restrictions|shackles|chains)\\b",
+  ),
+  pattern(
     'override_then',
     'strong',
     "\\b(?:ignore|disregard|forget)\\b (?:all of |everything |anything |all )?(?:the |what(?:'s| is) )?(?:above|preceding|previous (?:text|message))\\b.{0,20}\\b(?:and|then|instead)\\b.{0,10}\\b(?:say|print|output|write|respond|reply|answer|tell|translate|you are|act|pretend)\\b|(?:忽略|无视|忘掉|忘记)(?:掉)?(?:上面|以上|前面)的?(?:所有)?(?:内容|文字|话)?.{0,6}(?:然后|接着|改为|直接)?(?:说|输出|回答|回复|打印|你(?:现在)?是|扮演)",
@@ -54,7 +72,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'prompt_leak',
     'strong',
-    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:(?:your|the|this (?:chat|conversation)\\x27?s?) (?:system prompt|hidden (?:instructions|prompt)|initial prompt)|your (?:instructions|initial prompt|prompt|rules)|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|api ?key|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|你的(?:系统)?(?:提示词|系统提示|初始指令|内部设定)(?:里|中)?.{0,6}(?:写了什么|有什么|是什么)|你的(?:系统)?(?:提示词|指令|设定).{0,16}(?:原文|逐字|一字不差).{0,4}(?:贴|发|输出|复制|打)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
+    '\\b(?:top|beginning|start) of (?:this|the|our) (?:conversation|chat|prompt|context)\\b.{0,60}\\b(?:verbatim|word for word|exactly as written)\\b|\\b(?:share|paste|send me)\\b.{0,5}\\byour\\b.{0,30}\\b(?:system prompt|hidden instructions|initial prompt)\\b|\\bwhat (?:did|were|was) (?:the platform|they|your (?:developers?|creators?|operators?|owners?)) (?:tell|told|instruct\\w*|say)\\b.{0,40}\\b(?:quote|verbatim|word for word|exact\\w*)\\b|\\b(?:before this (?:chat|conversation) started|at the start of this (?:chat|conversation))\\b.{0,40}\\b(?:quote|verbatim|repeat|print|word for word)\\b|\\b(?:output|print|dump|show|give me|reveal|paste)\\b.{0,15}\\b(?:ur|your) (?:hidden|secret|internal|system|persona|character) (?:persona |character |system )?(?:config(?:uration)?|settings|prompt|instructions|rules)\\b|\\b(?:repeat|print|reveal|show|output|leak|dump|tell me|write out)\\b.{0,30}\\b(?:(?:your|the|this (?:chat|conversation)\\x27?s?) (?:system prompt|hidden (?:instructions|prompt)|initial prompt)|your (?:instructions|initial prompt|prompt|rules)|the (?:text|words|instructions) above|everything above)\\b|\\b(?:share|paste|give me|send me|reveal|leak|tell me)\\b.{0,30}\\b(?:your|the (?:dev|devs|developers?)\\x27?s?) (?:\\w+ ){0,3}(?:api keys?|secret (?:config|keys?|tokens?)|credentials|access tokens?)\\b|(?:透露|泄露|告诉我|给我).{0,10}(?:开发者的?|你的)(?:密钥|api ?key|配置|系统提示词)|(?:(?:输出|告诉我|给我看|显示|打印|泄露|重复|复述|说出|翻译)[^。？！]{0,8}你的(?:系统提示词|系统提示|初始指令|内部指令|内部设定|隐藏指令)|你的(?:系统提示词|系统提示)(?:是什么|发给我|原文)|原样输出.{0,10}(?:指令|设定|提示)|你的(?:系统)?(?:提示词|系统提示|初始指令|内部设定)(?:里|中)?.{0,6}(?:写了什么|有什么|是什么)|你的(?:系统)?(?:提示词|指令|设定).{0,16}(?:原文|逐字|一字不差).{0,4}(?:贴|发|输出|复制|打)|(?:上面|以上).{0,6}(?:所有)?(?:指令|设定|提示).{0,6}(?:原样|完整)?输出)',
   ),
   pattern(
     'unlock',
@@ -79,7 +97,7 @@ export const MANIPULATION_PATTERNS: readonly ManipulationPattern[] = [
   pattern(
     'framing',
     'framing',
-    '\\b(?:you are (?:now )?|act as|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe)|fictional (?:story|ai|character|chatbot|world) (?:in which|where|named|called))\\b|你现在是|扮演|从现在开始|从现在起|假设|假如|虚构|作为(?:这个|那个)|(?:演|当)一个',
+    '\\b(?:you are (?:now )?|act (?:as|like)|pretend (?:to be|you are)|role-?play|from now on|stay in character|you will (?:be|become)|you are going to (?:act|be|pretend)|simulate|play the role|hypothetically|in a (?:fictional|parallel) (?:world|universe)|fictional (?:story|ai|character|chatbot|world) (?:in which|where|named|called))\\b|你现在是|扮演|从现在开始|从现在起|假设|假如|虚构|作为(?:这个|那个)|(?:演|当)一个',
   ),
 ];
 
