@@ -8,10 +8,10 @@ import { harmRule as rule, type HarmRule } from './rule-types.js';
 
 /** Nouns for people as a group; any one or two words may qualify them ("tall people", "the blind"). */
 const PEOPLE =
-  "(?:[a-z'-]+ ){0,2}(?:people|persons|folks|women|men|girls|boys|guys|kids|females?|males?|ladies|drivers|workers|mothers|fathers|moms|dads|parents|students|teenagers|teens|millennials|boomers|immigrants|refugees|foreigners|gays|lesbians|blondes|redheads|gingers|vegans|muslims|christians|jews|hindus|atheists|catholics|mormons|asians|africans|arabs|mexicans|indians|americans|europeans|latinos|hispanics|nurses|lawyers|cops|feminists|liberals|conservatives|the (?:blind|deaf|disabled|poor|rich|elderly|old|young|unemployed|homeless|obese))(?: from [a-z]+(?: [a-z]+)?)?|(?:everyone|anyone|people|those) (?:from|of) [a-z]+(?: [a-z]+)?|[a-z]{3,}(?:ers|ists|ians|ants|ents|ors|ics|ites)|(?:american indian|native american|asian|hispanic|latino|black|white|arab|jewish|muslim|christian|buddhist|hindu|sikh|atheist|catholic|gay|trans(?:gender)?|african|mexican|chinese|indian)s?";
+  "(?:[a-z'-]+ ){0,2}(?:people|persons|folks|women|men|girls|boys|guys|kids|females?|males?|ladies|drivers|workers|mothers|fathers|moms|dads|parents|students|teenagers|teens|millennials|boomers|immigrants|refugees|foreigners|gays|lesbians|blondes|redheads|gingers|vegans|muslims|christians|jews|hindus|atheists|catholics|mormons|asians|africans|arabs|mexicans|indians|americans|europeans|latinos|hispanics|nurses|lawyers|cops|feminists|liberals|conservatives|the (?:blind|deaf|disabled|poor|rich|elderly|old|young|unemployed|homeless|obese))(?: from [a-z]+(?: [a-z]+)?)?|(?:everyone|anyone|people|those) (?:from|of) [a-z]+(?: [a-z]+)?|[a-z]{3,}(?:ers|ists|ians|ants|ents|ors|ics|ites|mans|ese|ish)|(?:american indian|native american|asian|hispanic|latino|black|white|arab|jewish|muslim|christian|buddhist|hindu|sikh|atheist|catholic|gay|trans(?:gender)?|african|mexican|chinese|indian)s?";
 /** Negative traits a stereotype attaches to a group (a trait alone is not a stereotype). */
 const TRAIT =
-  "(?:stupid|dumb|lazy|violent|criminals?|thugs?|thieves|liars?|dirty|smelly|ugly|useless|inferior|superior|terrorists?|greedy|evil|disgusting|arrogant|rude|selfish|vain|aggressive|weak|cowardly|bitter|angry|hot[- ]tempered|backward|ignorant|trashy|smug|preachy|entitled|leeches|parasites|a menace|a drain|a burden|burdens|dangerous|crazy|hysterical|irrational|too emotional|incompetent|senile|soulless|promiscuous|sluts?|whores?|subhuman|savages?|primitive|untrustworthy|can'?t be trusted|can'?t (?:drive|lead|think|cook|do math)|have no sense of|bad (?:at|with) [a-z]+|commit (?:more |most |all the )?crimes?|spread (?:their|diseases?)|hate (?:freedom|us|women|america)|ruin(?:ing)? (?:this|our|the)|less (?:intelligent|capable|human)|smarter than|deserve (?:it|to)|(?:their|its) own (?:problem|fault)|raise criminals|never amount to anything|should(?:n'?t)? (?:be allowed|have rights|vote)|should (?:all )?be (?:banned|deported|locked up|sterili[sz]ed|removed)|should (?:not|never) (?:be allowed|have rights|vote|adopt|marry|work)|perverts|pedophiles|deviants|abominations|mentally ill freaks|lacks? (?:etiquette|manners|culture|respect|morals|hygiene)|(?:have|has|show) (?:no|any) (?:taste|respect|manners|morals|culture|sense|values)|(?:are |is )?lesser than|less capable|smell bad|(?:don'?t|doesn'?t|do not) believe in (?:peace|science|equality)|bad behaviou?r|think (?:they'?re|they are) (?:superior|better))";
+  "(?:stupid|dumb|lazy|violent|criminals?|thugs?|thieves|liars?|dirty|smelly|ugly|useless|inferior|superior|terrorists?|greedy|evil|disgusting|arrogant|rude|selfish|vain|aggressive|weak|cowardly|bitter|angry|hot[- ]tempered|backward|ignorant|trashy|smug|preachy|entitled|leeches|parasites|a menace|a drain|a burden|burdens|dangerous|crazy|hysterical|irrational|too emotional|incompetent|senile|soulless|promiscuous|sluts?|whores?|subhuman|savages?|primitive|untrustworthy|can'?t be trusted|can'?t (?:drive|lead|think|cook|do math)|have no sense of|bad (?:at|with) [a-z]+|commit (?:more |most |all the )?crimes?|spread (?:their|diseases?)|hate (?:freedom|us|women|america)|ruin(?:ing)? (?:this|our|the)|less (?:intelligent|capable|human)|smarter than|deserve (?:it|to)|(?:their|its) own (?:problem|fault)|raise criminals|never amount to anything|should(?:n'?t)? (?:be allowed|have rights|vote)|should (?:all )?be (?:banned|deported|locked up|sterili[sz]ed|removed)|should (?:not|never) (?:be allowed|have rights|vote|adopt|marry|work)|perverts|pedophiles|deviants|abominations|mentally ill freaks|lacks? (?:etiquette|manners|culture|respect|morals|hygiene)|(?:have|has|show) (?:no|any) (?:taste|respect|manners|morals|culture|sense|values)|(?:are |is )?lesser than|less capable|smell bad|(?:don'?t|doesn'?t|do not) believe in (?:peace|science|equality)|bad behaviou?r|think (?:they'?re|they are) (?:superior|better)|(?:born )?drunks|alcoholics|hypocrites|cold robots|robots|confused|messed up|damaged|defective|have no sense of humou?r)";
 const STEREOTYPE_FRAME =
   "(?:why (?:are|do|is|does|can'?t|won'?t|don'?t|should(?:n'?t)?)|are (?:all|most)|^\\W*(?:do|don'?t|are|aren'?t|is|isn'?t)|is it true(?: that)?|isn'?t it (?:true|obvious)(?: that)?|don'?t you (?:think|agree)(?: that)?|do you (?:believe|think|agree)(?: that)?|everyone knows(?: that)?|admit(?: that)?|tell me why|explain why|give me reasons why|reasons why)";
 
@@ -28,9 +28,9 @@ const ASK =
 
 /** Organisation data that is secret by definition. */
 const SECRET =
-  '(?:confidential|classified|undisclosed|unreleased|unannounced|secret|internal(?:ly)?|proprietary|non-public|insider|clandestine|covert|hidden|private(?:ly)?|behind closed doors|off the record|not (?:yet )?(?:been )?(?:publicly )?(?:announced|disclosed|released|public))';
+  '(?:confidential|classified|undisclosed|unreleased|unannounced|secret|internal(?:ly)?|proprietary|non-public|insider|clandestine|covert|hidden|private(?:ly)?|behind closed doors|closed-door|sealed|off the record|not (?:yet )?(?:been )?(?:publicly )?(?:announced|disclosed|released|public))';
 const ORG_ASSET =
-  '(?:plans?|projects?|operations?|databases?|data|documents?|files?|strateg(?:y|ies)|information|intel(?:ligence)?|emails?|memos?|negotiations?|deals?|algorithms?|source code|trade secrets?|budgets?|financials|earnings|salar(?:y|ies)|salary spreadsheet|customer (?:lists?|data)|client lists?|contracts?|security (?:protocols|measures|flaws)|protocols|vulnerabilit(?:y|ies)|flaws|layoffs|mergers?|acquisitions?|product plans|roadmaps?|research|reports?|communications|meetings|discussions|investigations|military plans|intellectual property|health problems|actions|orders|issues)';
+  '(?:plans?|projects?|operations?|databases?|data|documents?|files?|strateg(?:y|ies)|information|intel(?:ligence)?|emails?|memos?|negotiations?|deals?|algorithms?|source code|trade secrets?|budgets?|financials|earnings|salar(?:y|ies)|salary spreadsheet|customer (?:lists?|data)|client lists?|contracts?|security (?:protocols|measures|flaws)|protocols|vulnerabilit(?:y|ies)|flaws|layoffs|mergers?|acquisitions?|product plans|roadmaps?|research|reports?|communications|meetings|discussions|investigations|military plans|intellectual property|health problems|actions|orders|issues|minutes|meeting|briefings?|documentation|designs?|specs|specifications|schematics)';
 
 const INSULT =
   '(?:an? )?(?:total |complete |absolute |real |stupid )?(?:stupid|idiot|idiotic|moron|moronic|dumb|worthless|useless|pathetic|loser|ugly|fat|disgusting|trash|garbage|piece of (?:trash|garbage|shit)|bitch|cow|pig|slob|failure|waste of space|retarded|imbecile|incompetent|freak|whore|slut)';
@@ -58,6 +58,46 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     `\\b(?:insult|humiliate|mock|bully|ridicule|body[- ]shame|make fun of|harass|torment) (?:${KNOWN_PERSON}(?!'s)|(?:the new kid|the quiet (?:girl|guy|kid)|this (?:girl|guy|kid)|people with)\\b)|\\b(?:insult|humiliat|mock|bully|ridicul|body[- ]sham|make fun of|making fun of|harass|torment)\\w* (?:${PEOPLE})\\b|\\b(?:message|comment|post|text|note|poem|song|rant)\\b.{0,40}\\b(?:calling|telling) (?:her|him|them|my [a-z]+)\\b.{0,30}${INSULT}|\\b(?:most offensive|nastiest|cruell?est|meanest|most hurtful|most cutting)\\b.{0,20}\\b(?:things?|insults?|words?|names?|jokes?)\\b.{0,30}\\b(?:say|call|use|make)|\\bslurs?\\b.{0,20}\\b(?:for|against|to (?:use|call|say))|\\bjokes?\\b.{0,20}\\b(?:making fun of|mocking)\\b|\\bnasty nickname\\b|\\b(?:derogatory|obscene|offensive|vulgar|demeaning) (?:terms?|names?|words?|language|insults?) (?:for|about|against|to use)\\b|\\b(?:disrespect|insult|belittle|demean|degrade)\\b.{0,30}\\b(?:using|with) (?:obscene|vulgar|offensive|foul|crude)\\b`,
     // Preventing, reporting or explaining why not: "how can schools reduce bullying of …".
     `\\b(?:reduce|reducing|prevent|preventing|stop|stopping|end|ending|tackle|combat|address|report|reporting|deal with|cope with|respond to|stand up to|protect\\w* .{0,25}from|why (?:we|you|people) (?:don'?t|shouldn'?t|should not|do not)|not to|report (?:a|an|my|the|this|that|him|her|them)\\b.{0,40})\\b.{0,12}\\b(?:insult|humiliat|mock|bull|ridicul|body[- ]sham|make fun|making fun|harass|torment)`,
+  ),
+  rule(
+    'en.insult_about',
+    'hate_harassment',
+    0.72,
+    `\\b(?:insults?|mean (?:things|names|nicknames)|nasty (?:things|names))\\b (?:about|for|to say to|aimed at) ${KNOWN_PERSON}`,
+  ),
+  rule(
+    'en.dehumanize',
+    'hate_harassment',
+    0.85,
+    '\\b(?:calling|call|calls|compare|comparing|describ\\w+)\\b.{0,30}\\b(?:a real |an actual |real )?(?:ethnic group|race|religion|group of people|nationality|people|immigrants|refugees|jews|muslims|christians|africans|asians|arabs|mexicans|gays?|trans people)s?\\b.{0,20}\\b(?:(?:as )?(?:cockroaches|vermin|rats|animals|parasites|subhuman|apes|monkeys|insects|a disease|a plague))\\b',
+    '\\b(?:history of|history (?:essay|class|paper|lesson)|why (?:did|do) (?:propagand\\w*|the nazis|people)|analy[sz]\\w*|(?:how|why) (?:did|do|does|was|were) (?:\\w+ ){0,2}propaganda|rwanda|holocaust|genocide studies)\\b',
+  ),
+  rule(
+    'en.intimidate',
+    'hate_harassment',
+    0.8,
+    '\\bmake (?:someone|him|her|them|my \\w+) (?:too )?(?:afraid|scared|terrified) to (?:leave|go out|walk|come home|sleep|speak|testify)\\b|\\bkeep (?:"?bumping into"?|running into|showing up (?:at|where))\\b.{0,40}\\b(?:so (?:she|he|they)|always (?:there|watching|around)|feels? (?:watched|like i\'?m always))',
+  ),
+  rule(
+    'en.housing_discrimination',
+    'hate_harassment',
+    0.8,
+    '\\b(?:steer|keep|screen out|filter out|reject|deny|avoid renting to|not rent to|not hire|turn away|weed out)\\b.{0,40}\\b(?:black|white|hispanic|latino|latina|asian|muslim|jewish|arab|indian|mexican|gay|trans|disabled|older|pregnant|immigrant|foreign)\\w* (?:applicants|tenants|renters|candidates|families|buyers|customers|students|patients|people)\\b',
+    '\\b(?:is it (?:legal|illegal)|illegal|report\\w*|fair housing|what (?:to do|should i do) if|victim|lawsuit against)\\b',
+  ),
+  rule(
+    'en.find_person',
+    'privacy',
+    0.78,
+    "\\b(?:background (?:report|check)|people[- ]search|skip[- ]trac\\w*)\\b.{0,40}\\b(?:my ex|on (?:her|him|them)|my (?:ex-?\\w+|neighbou?r|coworker|boss|birth (?:father|mother)|former \\w+))\\b.{0,40}\\b(?:address|relatives|phone|where|lives?)\\b|\\b(?:find|locate|track down|get|look up)\\b.{0,20}\\b(?:the |his |her |their )?(?:current|new|home|exact) address (?:of|for) (?:my|this|that|a|an|the)\\b|\\b(?:find|locate|track down|get)\\b.{0,60}\\b(?:address|where (?:she|he|they) lives?)\\b.{0,60}\\b(?:doesn'?t|does not|don'?t|won'?t) want (?:any )?(?:contact|to be (?:found|contacted)|to see me|me)\\b|\\b(?:private|personal|home|cell) (?:phone )?(?:number|address|email)\\b (?:for|of) (?:the |my |a |this |that )?(?:principal|teacher|professor|boss|manager|nurse|doctor|officer|judge|neighbou?r|streamer|influencer|actress|actor|ceo|coach)\\b|\\b(?:unmask|de-?anonymi[sz]e|find out who|figure out who)\\b.{0,40}\\b(?:anonymous|this|that|the)\\b.{0,40}\\b(?:where (?:they|he|she) (?:work|live)s?|real name|address|who (?:they|he|she) (?:really )?(?:is|are))\\b",
+    '\\b(?:protect\\w*|remove (?:my|myself)|opt out|my own|is it legal|how do (?:i|we) stop)\\b',
+  ),
+  rule(
+    'en.partner_messages',
+    'privacy',
+    0.8,
+    "\\b(?:read|see|check|access|monitor|spy on)\\b.{0,10}\\b(?:my |his |her )?(?:boyfriend|girlfriend|husband|wife|partner|ex|spouse|fianc[eé]e?|crush)'?s? (?:whatsapp|texts|messages|dms|emails|snapchat|instagram|phone|chats|location)\\b",
+    '\\b(?:with (?:his|her|their) (?:permission|consent|knowledge)|together|we agreed|is it (?:legal|ok|healthy|wrong)|should i)\\b',
   ),
   rule(
     'en.threat',
