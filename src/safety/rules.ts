@@ -6,6 +6,7 @@ import { EN_SOCIAL_RULES } from './rules-en-social.js';
 import { PLAN_RULES } from './rules-plans.js';
 import { SCHEME_RULES } from './rules-schemes.js';
 import { ZH_RULES } from './rules-zh.js';
+import { ZH_SCHEME_RULES } from './rules-zh-schemes.js';
 import { SAFE_CONTEXTS } from './safe-contexts.js';
 import type { Category } from './types.js';
 
@@ -25,6 +26,7 @@ export const ALL_RULES = [
   ...PLAN_RULES,
   ...SCHEME_RULES,
   ...ZH_RULES,
+  ...ZH_SCHEME_RULES,
 ];
 
 const HAN = /\p{Script=Han}/u;
