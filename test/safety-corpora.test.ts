@@ -6,6 +6,8 @@ import { setFigures, type SetFigures } from '../scripts/moderation/evaluate.js';
 import { buildDatasets, textKey } from '../scripts/moderation/sets.js';
 import { splitTurnFigures, type SplitFigures } from '../scripts/moderation/split-turns.js';
 import { loadBuiltinModerator } from '../src/safety/index.js';
+import { normalizeText } from '../src/safety/features.js';
+import { ALL_RULES } from '../src/safety/rules.js';
 
 const present = hasCorpora();
 if (!present && process.env.CI === 'true') throw new Error('../shared/corpora/safety is missing under CI');
@@ -31,6 +33,29 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
       for (const example of examples)
         expect(trained.has(textKey(example.text)), `${name}: ${example.text}`).toBe(false);
     for (const example of heldOut) expect(trained.has(textKey(example.text)), example.text).toBe(false);
+  });
+
+  // applyRules skips zh.* rules on text without Han characters, en.* rules on text without Latin
+  // letters, and a rule whose `requires` test fails: none of these may lose a match.
+  it('loses no rule match to the script and `requires` shortcuts', () => {
+    const { train, heldOut, sets } = buildDatasets();
+    const texts = [...train, ...heldOut, ...Object.values(sets).flat()].map((example) =>
+      normalizeText(example.text),
+    );
+    expect(texts.length).toBeGreaterThan(30_000);
+    const lost: string[] = [];
+    for (const text of texts) {
+      const han = /\p{Script=Han}/u.test(text);
+      const latin = /[a-z]/.test(text);
+      for (const rule of ALL_RULES) {
+        const skipped =
+          (rule.id.startsWith('zh.') && !han) ||
+          (rule.id.startsWith('en.') && !latin) ||
+          rule.requires?.test(text) === false;
+        if (skipped && rule.pattern.test(text)) lost.push(`${rule.id}: ${text.slice(0, 80)}`);
+      }
+    }
+    expect(lost).toEqual([]);
   });
 
   it('flags harmful prompts it was not trained on', () => {

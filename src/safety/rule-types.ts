@@ -9,6 +9,8 @@ export interface HarmRule {
   pattern: RegExp;
   /** Readings that make a match harmless ("talk to my kids about sex"); when it matches, the rule does not fire. */
   unless?: RegExp;
+  /** A cheap test every match passes ("my" for rules about a person one knows): skips the pattern. */
+  requires?: RegExp;
 }
 
 /** A benign context ("kill a process", "in the game", a history question): damps the model's scores. */

@@ -105,12 +105,16 @@ export const EN_SOCIAL_RULES: readonly HarmRule[] = [
     0.75,
     '\\b(?:write|send|make|draft|compose)\\b.{0,25}\\b(?:threatening (?:letter|message|note|text|email|voicemail)|death threats?|(?:letter|message|note|text|email|post)s? threatening)\\b|\\b(?:scariest|most (?:dangerous|terrifying|frightening)|best) threats?\\b|\\b(?:intimidate|terrify|threaten)\\b (?:a |the |my )?(?:him|her|them|someone|witness(?:es)?|[a-z]+ (?:into|so))\\b|\\bbest way to scare (?:him|her|him/her|them|someone|my [a-z]+)\\b',
   ),
-  rule(
-    'en.private_person',
-    'privacy',
-    0.68,
-    `\\b${ASK}\\b.{0,30}?(?:${KNOWN_PERSON}(?:'s|s')? (?:(?:secret|real|current|private|exact|new) )?${PRIVATE_DETAIL}\\b|${KNOWN_PERSON}\\b.{0,25}\\b(?:his|her|their) ${PRIVATE_DETAIL}\\b|\\b${PRIVATE_DETAIL} (?:of|for) ${KNOWN_PERSON})|\\b(?:is|does|did|has|can) ${KNOWN_PERSON} (?:secretly |really |ever |currently )?(?:gay|pregnant|in a relationship|undergoing|been (?:hospitali[sz]ed|diagnosed|arrested|to (?:prison|rehab|therapy))|(?:have|has|had) (?:a |any )?(?:criminal record|diseases?|std|hiv|debts?|allergies|disciplinary|affairs?|mental)|receive|weigh|earn|make|vote|attend|take|own|pay|afford|practi[cs]e)\\b|\\b(?:how much|how tall|how old|which [a-z]+|what [a-z]+)\\b (?:is|does|did|do) ${KNOWN_PERSON} (?:weigh|earn|make|attend|vote|take|believe|practi[cs]e|score|get)\\b|\\bhow tall is ${KNOWN_PERSON}`,
-  ),
+  {
+    ...rule(
+      'en.private_person',
+      'privacy',
+      0.68,
+      `\\b${ASK}\\b.{0,30}?(?:${KNOWN_PERSON}(?:'s|s')? (?:(?:secret|real|current|private|exact|new) )?${PRIVATE_DETAIL}\\b|${KNOWN_PERSON}\\b.{0,25}\\b(?:his|her|their) ${PRIVATE_DETAIL}\\b|\\b${PRIVATE_DETAIL} (?:of|for) ${KNOWN_PERSON})|\\b(?:is|does|did|has|can) ${KNOWN_PERSON} (?:secretly |really |ever |currently )?(?:gay|pregnant|in a relationship|undergoing|been (?:hospitali[sz]ed|diagnosed|arrested|to (?:prison|rehab|therapy))|(?:have|has|had) (?:a |any )?(?:criminal record|diseases?|std|hiv|debts?|allergies|disciplinary|affairs?|mental)|receive|weigh|earn|make|vote|attend|take|own|pay|afford|practi[cs]e)\\b|\\b(?:how much|how tall|how old|which [a-z]+|what [a-z]+)\\b (?:is|does|did|do) ${KNOWN_PERSON} (?:weigh|earn|make|attend|vote|take|believe|practi[cs]e|score|get)\\b|\\bhow tall is ${KNOWN_PERSON}`,
+    ),
+    // Every reading names someone with "my" (KNOWN_PERSON).
+    requires: /\bmy\b/u,
+  },
   rule(
     'en.org_secret',
     'privacy',

@@ -47,6 +47,7 @@ export function applyRules(text: string): RuleFindings {
   const latin = LATIN.test(text);
   const candidates = han && latin ? ALL_RULES : han ? ZH_ONLY : latin ? EN_ONLY : [];
   for (const rule of candidates) {
+    if (rule.requires?.test(text) === false) continue;
     if (!rule.pattern.test(text) || rule.unless?.test(text) === true) continue;
     floors[rule.category] = Math.max(floors[rule.category], rule.score);
     rules.push(rule.id);
