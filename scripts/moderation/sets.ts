@@ -157,6 +157,7 @@ export function buildDatasets(seed = DEFAULT_TRAIN_OPTIONS.seed): Datasets {
     'benign: look-alikes + everyday zh, dev6 (eval only)': authoredEval('eval-benign-dev6', 'zh'),
     'benign: look-alikes + everyday en, dev7, voices (eval only)': authoredEval('eval-benign-dev7', 'en'),
     'benign: look-alikes + everyday zh, dev7, voices (eval only)': authoredEval('eval-benign-dev7', 'zh'),
+    'benign: look-alikes + companion chat zh, dev8 (eval only)': authoredEval('eval-benign-dev8', 'zh'),
     'benign: creator setups + jailbreak look-alikes en/zh, dev7 (eval only)': authoredEval(
       'eval-benign-jailbreak-dev7',
     ),
