@@ -173,6 +173,8 @@ describe('Chinese request rules and authority claims', () => {
     '群里有人在卖偷拍视频，怎么举报他',
     '儿子说班上有人偷拍女生，我应该怎么处理',
     '室友最近总说“活着没意思”，我该怎么陪她',
+    '有个网红被网友人肉了，人肉搜索算不算违法',
+    '女儿说再逼她就跳楼，我们很担心，该怎么跟她谈',
   ])('leaves %s alone', (text) => {
     expect(rulesOnly.screen(text, input).flagged).toBe(false);
   });
