@@ -96,7 +96,7 @@ export function createBuiltinModerator(options: BuiltinModeratorOptions): Modera
       // confident; otherwise it flags (and hands to the guard): "how do I get kids to love
       // reading" is not a block.
       if (
-        findings.floors.sexual_minors === 0 &&
+        findings.floors.sexual_minors < policy.thresholds.sexual_minors.block &&
         (scores.sexual < SEXUAL_READING || scores.sexual_minors < MINORS_MODEL_BLOCK)
       )
         scores.sexual_minors = Math.min(

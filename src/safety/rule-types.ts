@@ -24,6 +24,36 @@ export interface SafeContext {
 }
 
 /**
+ * The highest score a broad rule may give, per category: at the `standard` flag level, under its
+ * block level. Rules written from the shapes of requests (rules-plans, rules-schemes,
+ * rules-zh-schemes) catch more wording and so also more harmless lines ("grooming tips for my two
+ * dogs", "best spots for shooting the sunset"): they flag and hand to review or the guard, and only
+ * the precise rules block. Self-harm is not capped: any flag there already means care, not refusal.
+ */
+const FLAG_LEVEL: Partial<Record<Category, number>> = {
+  violence_weapons: 0.75,
+  sexual: 0.75,
+  sexual_minors: 0.45,
+  hate_harassment: 0.75,
+  crime_drugs: 0.75,
+  cybercrime: 0.75,
+  extremism: 0.75,
+  privacy: 0.75,
+  dangerous_advice: 0.75,
+};
+
+/** A rule whose score is held at flag level (see FLAG_LEVEL). */
+export function flagRule(
+  id: string,
+  category: Category,
+  score: number,
+  source: string,
+  unless?: string,
+): HarmRule {
+  return harmRule(id, category, Math.min(score, FLAG_LEVEL[category] ?? score), source, unless);
+}
+
+/**
  * Builds a rule over normalised, lowercased text. No `i` flag: `iu` together is several times
  * slower, and the text is lowercased already.
  */

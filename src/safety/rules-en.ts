@@ -125,7 +125,7 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.suicide_disclosure',
     'self_harm',
     0.82,
-    "\\b(?:i(?: want| wanna|(?: am|'m) (?:going|planning|about|ready)| plan| intend| need|(?:'ve| have)? decided) to (?:die|kill myself|end (?:my life|it all)|hurt myself|cut myself|overdose|hang myself|take (?:all )?(?:the |my )?pills)|i(?:'m| am) gonna (?:kill myself|end it all|end my life)|i don'?t want to (?:live|be alive) anymore|nobody would miss me|better off dead)\\b",
+    "\\b(?:i(?: want| wanna|(?: am|'m) (?:going|planning|about|ready)| plan| intend| need|(?:'ve| have)? decided) to (?:die|kill myself|end (?:my life|it all)|hurt myself|cut myself|overdose|hang myself|take all (?:of )?(?:the |my )?pills)|i(?:'m| am) gonna (?:kill myself|end it all|end my life)|i don'?t want to (?:live|be alive) anymore|nobody would miss me|better off dead)\\b",
   ),
   rule(
     'en.eating_disorder',
@@ -137,9 +137,9 @@ export const EN_RULES: readonly HarmRule[] = [
     'en.minor_sexual',
     'sexual_minors',
     0.96,
-    '\\b(?:child|children|kid|kids|minor|underage|under-age|preteen|pre-teen|little (?:girl|boy)|schoolgirl|middle school(?:er)?|elementary school|loli|shota|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old|(?:[1-9]|1[0-5]) ?(?:yo|y/o|y\\.o\\.))\\b.{0,60}\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|in bed|explicit|lewd|orgasm|love scene|make out|making out)|\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|lewd)\\b.{0,60}\\b(?:child|children|kid|minor|underage|preteen|little (?:girl|boy)|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b',
+    '\\b(?:child|children|kid|kids|minor|underage|under-age|preteen|pre-teen|little (?:girl|boy)|schoolgirl|middle school(?:er)?|elementary school|loli|shota|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old|(?:[1-9]|1[0-5]) ?(?:yo|y/o|y\\.o\\.))\\b.{0,60}\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|in bed with (?:me|him|her|an? (?:adult|man|woman|grown))|explicit|lewd|orgasm|love scene|make out|making out)|\\b(?:sex|sexual|sexy|nude|naked|porn|erotic|undress|lewd)\\b.{0,60}\\b(?:child|children|kid|minor|underage|preteen|little (?:girl|boy)|(?:[1-9]|1[0-5])[- ]?(?:year|yr)s?[- ]?old)\\b',
     // A parent or teacher explaining sex to children, as long as nothing explicit is asked for.
-    '^(?!.*\\b(?:nude|naked|porn\\w*|erotic|lewd|explicit|sexy|undress\\w*|in bed|orgasm\\w*|scene|story|roleplay|role-play|pictures?|photos?)\\b).*(?:\\b(?:talk|talking|speak|explain|explaining|teach|teaching|educate|educating)\\b.{0,25}\\b(?:kids|children|child|son|daughter|students|pupils|teens?|class)\\b.{0,25}\\b(?:about|on)\\b|\\bsex(?:ual)? (?:ed|education)\\b|\\bbody safety\\b|\\bpuberty\\b)',
+    '^(?!.*\\b(?:nude|naked|porn\\w*|erotic|lewd|explicit|sexy|undress\\w*|in bed with (?:me|him|her|an? (?:adult|man|woman|grown))|orgasm\\w*|scene|story|roleplay|role-play|pictures?|photos?)\\b).*(?:\\b(?:talk|talking|speak|explain|explaining|teach|teaching|educate|educating)\\b.{0,25}\\b(?:kids|children|child|son|daughter|students|pupils|teens?|class)\\b.{0,25}\\b(?:about|on)\\b|\\bsex(?:ual)? (?:ed|education)\\b|\\bbody safety\\b|\\bpuberty\\b)',
   ),
   rule(
     'en.child_porn',

@@ -8,7 +8,7 @@
  * the act with what makes it meant; the topic alone ("what is a botnet", "偷拍违法吗") never
  * matches, and the look-alikes in rules-plans.test.ts must pass.
  */
-import { harmRule as rule, type HarmRule } from './rule-types.js';
+import { flagRule as rule, type HarmRule } from './rule-types.js';
 
 /** A person asking how, or saying they will. */
 const EN_DO =
@@ -35,7 +35,7 @@ const ZH_FALSE_CLAIM =
 
 /** An age or a school year that makes someone a child (15 or under). */
 const EN_CHILD_AGE =
-  '(?:(?:1[0-5]|[1-9])[- ]?(?:years?[- ]old|yrs?[- ]old|yos?|y/o)|(?:1[0-5]|[1-9])(?=,? (?:and|but|so)\\b)|in (?:[1-8]th|[1-3](?:st|nd|rd)) grade|(?:[1-8]th|[1-3](?:st|nd|rd)) grader|middle school(?:er)?|elementary school(?:er)?|preteen|little (?:girl|boy)|schoolgirl|schoolboy)';
+  '(?:(?:1[0-5]|[1-9])[- ]?(?:years?[- ]old|yrs?[- ]old|yos?|y/o)|in (?:[1-8]th|[1-3](?:st|nd|rd)) grade|(?:[1-8]th|[1-3](?:st|nd|rd)) grader|middle school(?:er)?|elementary school(?:er)?|preteen|little (?:girl|boy)|schoolgirl|schoolboy)';
 const ZH_CHILD_AGE =
   '(?:初[一二三]|小学|初中|[一二三四五六七八九]年级|十[一二三四五]?岁|[1-9]岁|1[0-5]岁|十[一二三四五]六岁|十二三岁|未成年|萝莉|幼女|小女孩|小男孩)';
 
@@ -46,12 +46,14 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'self_harm',
     0.85,
     '\\b(?:cut|burn|hurt|stab|scratch) myself with\\b|\\b(?:sharpest|best|easiest)\\b.{0,30}\\bto (?:cut|burn|hurt) myself\\b',
+    // An accident: cooking, shaving, asking how to treat it.
+    '\\b(?:while (?:cooking|shaving|chopping|cutting|working|gardening|baking)|by accident|accidentally|how do i (?:clean|treat|stop)|won\\x27t stop bleeding|first aid|band-?aid|stitches)\\b',
   ),
   rule(
     'en.self_harm_coach',
     'self_harm',
     0.82,
-    '\\btell me (?:that )?i deserve to (?:bleed|die|suffer|hurt|be hurt|starve|be punished)\\b|\\b(?:ana|mia|pro-?ana) (?:buddy|coach|tips|sister)\\b|\\b(?:meanspo|thinspo|bonespo)\\b|\\b(?:motivate|push|force|help) me (?:to )?(?:fast|starve|not eat|stop eating|skip (?:meals|eating))\\b.{0,40}\\b(?:mean|yell|punish|if i eat|days?|weight|thin|skinny)\\b',
+    '\\btell me (?:that )?i deserve to (?:bleed|die|suffer|hurt|be hurt|starve|be punished)\\b|\\b(?:ana|mia|pro-?ana) (?:buddy|coach|tips|sister)\\b|\\b(?:meanspo|thinspo|bonespo)\\b|\\b(?:motivate|push|force|help) me (?:to )?(?:starve|stop eating (?:entirely|completely|altogether)|skip (?:all )?(?:meals|eating)|fast for (?:\\d+|a week|days))\\b.{0,40}\\b(?:mean|yell|punish|if i eat|days?|weight|thin|skinny)\\b',
   ),
   rule(
     'en.lethal_dose',
@@ -59,14 +61,14 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.65,
     "\\b(?:lethal|fatal|deadly|killing) (?:dose|amount|quantity)\\b|\\bdose (?:of \\w+ )?(?:that'?s|that is|which is|would be|is) (?:definitely |surely |guaranteed )?(?:lethal|fatal|deadly)\\b",
     // A clinician, a poison question about a pet or a child, or a safe limit.
-    '\\b(?:nurse|doctor|pharmacist|toxicolog\\w*|poison control|vet|my (?:dog|cat|pet|kid|child|toddler|baby)|accidentally|safe (?:dose|amount|limit)|maximum (?:safe |daily )?dose|avoid)\\b',
+    '\\b(?:nurse|doctor|pharmacist|toxicolog\\w*|poison control|vet|my (?:dog|cat|pet|kid|child|toddler|baby)|accidentally|safe (?:dose|amount|limit)|maximum (?:safe |daily )?dose|avoid)\\b|\\b(?:caffeine|coffee|energy drinks?)\\b',
   ),
   rule(
     'en.swallow_whole',
     'self_harm',
     0.82,
     '\\b(?:i|if i|when i) (?:swallow|swallowed|take|took|down|downed|eat|ate)\\b.{0,15}\\b(?:whole|entire|full) (?:bottle|pack|box|packet|strip|sheet|jar)\\b|\\b(?:until|before|after|once) i (?:take|swallow|down) (?:all )?(?:of )?(?:the|my|these|those) (?:pills|tablets|meds)\\b|\\b(?:tonight|today|tomorrow) (?:is|will be) the (?:night|day)\\b.{0,80}\\b(?:letters?|notes?|pills|goodbye|rope|bridge)\\b',
-    '\\b(?:my (?:dog|cat|kid|child|toddler|son|daughter|baby)|accidentally|poison control)\\b',
+    '\\b(?:my (?:dog|cat|kid|child|toddler|son|daughter|baby)|accidentally|poison control)\\b|\\b(?:santa|party|concert|date|wedding|prom|premiere|game|show|launch|new year)\\b',
   ),
   // Suicide signals people actually give: plain statements, goodbyes, giving things away, a place
   // or a means at hand. Clear ones reach 0.82 (care); ambiguous ones flag, which on input is care too.
@@ -74,7 +76,8 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'en.suicide_signals',
     'self_harm',
     0.82,
-    "\\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|existing)\\b(?! (?:in|with|at|on|here|like|under|off|paycheck|out of))|\\blife (?:isn'?t|is not|ain'?t) worth living\\b|\\b(?:i'?m|im|i am) (?:gonna|going to) end it\\b(?! (?:with|between|early|there|here))|\\bend it all (?:tonight|today|now)\\b|\\bi (?:won'?t|will not) need to worry about (?:tomorrow|anything anymore|the future)\\b|\\b(?:letters?|notes?|goodbye|pills|forgive me)\\b.{0,80}\\bi (?:won'?t|will not) (?:be here|be around|see) (?:tomorrow|next week|the morning|another day)\\b|\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|cat|dog)\\b.{0,60}\\b(?:won'?t need|no point|anymore|goodbye)|\\b(?:don'?t|do not) see the point (?:of|in) (?:anything|living|going on|life)\\b|\\bi can'?t do this anymore\\b.{0,20}\\b(?:goodbye|bye|sorry|forgive)|\\b(?:i'?ve|i have|i) (?:been |started )?(?:cutting|burning) (?:myself )?again\\b",
+    "\\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|existing)\\b(?! (?:in|with|at|on|here|like|under|off|paycheck|out of))|\\blife (?:isn'?t|is not|ain'?t) worth living\\b|\\b(?:i'?m|im|i am) (?:gonna|going to) end it\\b(?! (?:with|between|early|there|here))|\\bend it all (?:tonight|today|now)\\b|\\bi (?:won'?t|will not) need to worry about (?:tomorrow|anything anymore|the future)\\b|\\b(?:letters?|notes?|goodbye|pills|forgive me)\\b.{0,80}\\bi (?:won'?t|will not) (?:be here|be around|see) (?:tomorrow|next week|the morning|another day)\\b|\\b(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|cat|dog)\\b.{0,60}\\b(?:won'?t need|no point|anymore|goodbye)|\\b(?:don'?t|do not) see the point (?:of|in) (?:anything|living|going on|life)\\b|\\bi can'?t do this anymore\\b.{0,20}\\b(?:goodbye|bye|sorry|forgive)\\b(?:\\W*(?:everyone|all|world|forever|guys))?\\W*$|\\b(?:i'?ve|i have|i) (?:been |started )?(?:cutting|burning) (?:myself )?again\\b",
+    '\\b(?:on the (?:oven|stove|pan|iron|grill)|clumsy|cooking|baking|calculus|homework|exams?|class)\\b',
   ),
   // Method questions: how, how high, how deep, how much, whether it is peaceful.
   rule(
@@ -82,27 +85,28 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'self_harm',
     0.85,
     '\\b(?:jump\\w*|fall\\w*) (?:from|off) (?:the |a |my )?(?:\\d+(?:th|st|nd|rd)? floor|roof|bridge|building|balcony|cliff|overpass)\\b.{0,40}\\b(?:instant\\w*|die|dead|survive|kill|painless|enough|quick)\\b|\\b(?:how high|which floor|what floor|how many (?:floors|stories))\\b.{0,40}\\b(?:to die|to not survive|survive|kill (?:you|me)|instant|fatal)\\b|\\bis (?:drowning|hanging|bleeding out|freezing to death|an overdose|carbon monoxide|suffocation|jumping) (?:peaceful|painless|quick|fast|instant)\\b|\\bhow deep (?:do |should |would |must )?i (?:need to |have to )?(?:go|cut)\\b|\\b(?:inject|take|swallow)\\b.{0,12}\\benough\\b.{0,30}\\b(?:not wake up|never wake up|die|fall asleep (?:forever|and not))|\\b(?:explain|show me|tell me|steps?)\\b.{0,30}\\b(?:to )?(?:hang|kill|drown|suffocate|electrocute) (?:myself|yourself|oneself|themselves)\\b|\\b(?:when|before|after) i jump\\b',
-    '\\b(?:my (?:friend|son|daughter|kid|brother|sister)|someone i know|prevent\\w*|help (?:her|him|them|a friend)|novel|story|character)\\b',
+    '\\b(?:my (?:friend|son|daughter|kid|brother|sister)|someone i know|prevent\\w*|help (?:her|him|them|a friend)|novel|story|character)\\b|\\b(?:cats?|dogs?|pets?|kitten|puppy|parrot|skydiv\\w*|parachut\\w*|bungee|plane|diving board|plants?|stems?|prun\\w*|tomato|tree|branch|wood|fabric|hair|squats?|lunges?)\\b',
   ),
   rule(
     'en.disordered_eating',
     'self_harm',
     0.8,
     '\\b(?:laxatives?|diet pills|diuretics|ipecac)\\b.{0,30}\\b(?:lose weight|losing weight|weight loss|purge|get thin|skinny|fast)\\b|\\bsuppress (?:my )?(?:hunger|appetite)\\b.{0,40}\\b(?:week|days|only|just|ice|coffee|water)\\b|\\b(?:only|just) (?:eat|eating|drink|drinking|have) (?:ice|water|black coffee|diet (?:coke|soda)|gum)\\b.{0,30}\\b(?:week|days|lose|thin)\\b',
-    '\\b(?:side effects|dangers?|is it (?:safe|dangerous|bad)|recover\\w*|my (?:daughter|son|friend|kid)|signs)\\b',
+    '\\b(?:side effects|dangers?|is it (?:safe|dangerous|bad)|recover\\w*|my (?:daughter|son|friend|kid)|signs)\\b|\\b(?:sister|brother|partner|wife|husband|worried|do they (?:actually )?work)\\b',
   ),
   rule(
     'zh.self_harm_method',
     'self_harm',
     0.85,
     '(?:怎么|怎样|如何|哪种)(?:.{0,4})(?:紫砂|自鲨)|烧炭.{0,12}(?:准备|门窗|多久|怎么|需要|步骤|多少)|(?:门窗|密封).{0,10}烧炭|(?:更痛|更疼|更狠|更深)的(?:法子|方法|办法)|(?:烫伤|烧伤|割伤|划伤|弄伤|伤害)自己.{0,10}(?:不留|不被发现|不被看到|不会被|疤)|(?:离开这个世界|结束生命|自杀).{0,12}(?:计划|陪我|支持我)|(?:计划|陪我|支持我).{0,12}(?:离开这个世界|结束生命)',
-    '(?:朋友|同学|孩子|女儿|儿子|家人|预防|怎么劝|如何劝|小说|故事)',
+    '(?:朋友|同学|孩子|女儿|儿子|家人|预防|怎么劝|如何劝|小说|故事)|烤肉|火锅|烧烤|取暖|炭火|炭炉|碳烤|做饭|不小心|怎么处理|擦药|涂药',
   ),
   rule(
     'en.suicide_means',
     'self_harm',
     0.6,
     "\\b(?:thinking about|keep thinking about|want to|going to) (?:jump(?:ing)? off|jump(?:ing)? from|step(?:ping)? off) (?:the|a|my) (?:bridge|roof|building|balcony|cliff)\\b|\\bi (?:bought|got|have) (?:a )?(?:rope|noose)\\b.{0,40}\\b(?:tonight|goodbye|for me|end it|it'?s time|no one)\\b|\\bi(?:'m| am) (?:standing|sitting) on (?:the|a) (?:ledge|roof|bridge|edge)\\b",
+    '\\b(?:bungee|cliff div\\w*|swim\\w*|fun|sunset|sunrise|view|photos?|fishing|watching|climbing)\\b',
   ),
   rule(
     'zh.suicide_signals',
@@ -117,20 +121,20 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'self_harm',
     0.6,
     '我.{0,4}(?:站在|坐在|爬上|到了)(?:了)?.{0,4}(?:楼顶|天台|桥上|窗台|江边|河边|悬崖)|我(?:买|囤|攒)了.{0,4}(?:安眠药|农药|木炭|烧炭|绳子)',
-    '(?:看烟花|看日落|看日出|拍照|晒太阳|散步|吹风|钓鱼|野餐|打扫|做饭|种菜|杀虫|除草|失眠|庄稼|果树|打虫|烧烤)',
+    '(?:看烟花|看日落|看日出|拍照|晒太阳|散步|吹风|钓鱼|野餐|打扫|做饭|种菜|杀虫|除草|失眠|庄稼|果树|打虫|烧烤)|跳绳|风景|攀岩|登山|爬山|徒步|旅游|打卡|露营|减肥|晾衣',
   ),
   rule(
     'en.spike_drink',
     'violence_weapons',
     0.85,
     "\\b(?:(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve)\\b.{0,30}\\b(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)|(?:bleach|poison|rat poison|antifreeze|sleeping pills|pills|xanax|roofies|rohypnol|ghb|ketamine|laxatives?|eye drops|drugs|sedatives?|something)\\b.{0,25}\\b(?:put|putting|slip|slipping|add|adding|mix|mixing|sneak|sneaking|drop|dropping|crush|crushing|dissolve))\\b.{0,25}\\b(?:in|into)\\b (?:someone'?s|somebody'?s|my \\w+'?s|his|her|their|a (?:girl|guy|woman|man)'?s|the (?:girl|guy)'?s) (?:drink|coffee|food|tea|meal|water|juice|wine|beer|cocktail|soup)\\b|\\bwhat can i put in (?:someone'?s|his|her|their|my \\w+'?s) (?:drink|coffee|food|tea)\\b.{0,30}\\b(?:knock|pass out|sleep|sick|die|black out)",
-    '\\b(?:accidentally|by mistake|poison control|what should i do|my (?:kid|child|toddler|dog|cat))\\b',
+    '\\b(?:accidentally|by mistake|poison control|what should i do|my (?:kid|child|toddler|dog|cat))\\b|\\b(?:can\\x27?t swallow|nurse|doctor|pharmacist|is that (?:right|ok|safe)|cinnamon|honey|sugar|lemon|medicine|medication)\\b',
   ),
   rule(
     'en.attack_site',
     'violence_weapons',
     0.88,
-    '\\b(?:best|easiest|most effective|ideal|softest|good|perfect)\\b.{0,15}\\b(?:targets?|places?|spots?|locations?|events?|times?|crowds?)\\b.{0,30}\\b(?:for|to (?:do|carry out|pull off)) (?:an? |my )?(?:attack|bombing(?! run)|shooting|massacre|stabbing spree|(?:truck|car|vehicle|van) (?:attack|ramming))\\b|\\b(?:truck|car|vehicle|van)[- ](?:attack|ramming)\\b.{0,40}\\b(?:most (?:casualties|people|deaths|damage)|maximi[sz]e|kill the most)\\b',
+    '\\b(?:best|easiest|most effective|ideal|softest|good|perfect)\\b.{0,15}\\b(?:targets?|places?|spots?|locations?|events?|times?|crowds?)\\b.{0,30}\\b(?:for|to (?:do|carry out|pull off)) (?:an? |my )?(?:attack|bombing(?! run)|(?:mass |school )shooting|shooting(?=.{0,30}\\b(?:people|hurt|kill\\w*|dead|casualt\\w*|victims))|massacre|stabbing spree|(?:truck|car|vehicle|van) (?:attack|ramming))\\b|\\b(?:truck|car|vehicle|van)[- ](?:attack|ramming)\\b.{0,40}\\b(?:most (?:casualties|people|deaths|damage)|maximi[sz]e|kill the most)\\b',
     EN_GAME_ANIMAL,
   ),
   rule(
@@ -157,14 +161,14 @@ export const PLAN_RULES: readonly HarmRule[] = [
     0.7,
     "\\b(?:get|be|stay|spend time)\\b.{0,12}\\b(?:alone with )?(?:a|the|this|that|some|one of the|my (?:neighbou?r'?s|friend'?s|student'?s|girlfriend'?s|boyfriend'?s)) (?:kid|child|boy|girl|student|minor|camper|altar boy|teen(?:ager)?)s?\\b.{0,10}\\balone\\b.{0,60}\\bwithout\\b.{0,40}\\b(?:suspicious|noticing|knowing|finding out|seeing|asking)\\b|\\b(?:likes?|into|prefers?|attracted to) (?:them|girls|boys|ones|kids) (?:younger|young)\\b.{0,25}\\b(?:[1-9]|1[0-5])\\b|\\bgrooming (?:tips|advice|techniques|guide)\\b.{0,40}\\b(?:kids?|child|children|girls?|boys?|minors?|younger|(?:[1-9]|1[0-5]))\\b",
     // Parents, teachers and moderators asking how to spot or stop it.
-    '\\b(?:signs|spot|recogni[sz]e|prevent|protect|warning|red flags?|report|what should i do|is (?:this|it) grooming)\\b',
+    '\\b(?:signs|spot|recogni[sz]e|prevent|protect|warning|red flags?|report|what should i do|is (?:this|it) grooming)\\b|\\b(?:dogs?|cats?|pupp(?:y|ies)|kittens?|horses?|hair|beard|dance|long-haired|show)\\b',
   ),
   // Adults and children: romance, an adult's attraction, pictures, role-play and bodies.
   rule(
     'en.adult_child_romance',
     'sexual_minors',
     0.9,
-    `\\b(?:teacher|coach|tutor|pastor|uncle|stepdad|step-?father|adult|grown man|older man|boss|i'?m (?:[2-9][0-9])|i am (?:[2-9][0-9]))\\b.{0,60}\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:romance|romantic|love story|in love|dating|date|kiss\\w*|make out|relationship|affair|seduc\\w*|intimate|lap)\\b|\\b(?:romance|romantic|love story|affair)\\b.{0,30}\\b(?:teacher|coach|adult|older man)\\b.{0,30}\\b${EN_CHILD_AGE}`,
+    `\\b(?:teacher|coach|tutor|pastor|uncle|stepdad|step-?father|adult|grown man|older man|boss|i'?m (?:[2-9][0-9])|i am (?:[2-9][0-9]))\\b.{0,60}\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:romance|romantic relationship|love story|in love|dating|kiss\\w*|make out|affair|seduc\\w*|intimate)\\b|\\b(?:romance|romantic|love story|affair)\\b.{0,30}\\b(?:teacher|coach|adult|older man)\\b.{0,30}\\b${EN_CHILD_AGE}`,
     // Parents and teachers asking how to talk about dating or spot trouble.
     '\\b(?:talk to|explain|is (?:it|this) normal|signs|report|protect|my (?:\\w+ ){0,3}(?:son|daughter|kid|child)\\b|what should i do)\\b',
   ),
@@ -172,7 +176,7 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'en.child_attraction',
     'sexual_minors',
     0.85,
-    `\\bi (?:like|love|am attracted to|'?m attracted to|prefer|want|fancy|have a thing for) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b.{0,60}\\b(?:how (?:do|can) i (?:get|meet|approach|talk to|find)|date|dating|girlfriend|boyfriend|sexy|hot|attractive|alone|too young)\\b|\\b(?:date|dating|girlfriend|boyfriend|too young)\\b.{0,60}\\bi (?:like|love|am attracted to|'?m attracted to|prefer|fancy) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b|\\b(?:she'?s|he'?s|she is|he is) (?:only |just )?(?:in (?:[1-8]th) grade|(?:1[0-5]|[1-9])(?: years old)?)\\b.{0,40}\\b(?:is it ok if we|can we|should we|i want to|how do i get her to|how do i get him to)\\b.{0,20}\\b(?:date|go out|kiss|hook up|sleep together|be together|be my (?:girlfriend|boyfriend))`,
+    `\\bi (?:like|love|am attracted to|'?m attracted to|prefer|want|fancy|have a thing for) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b.{0,60}\\b(?:how (?:do|can) i (?:get|meet|approach|talk to)|date|dating|girlfriend|boyfriend|sexy|hot|attractive|alone)\\b|\\b(?:date|dating|girlfriend|boyfriend)\\b.{0,60}\\bi (?:like|love|am attracted to|'?m attracted to|prefer|fancy) (?:girls |boys |kids |ones )?(?:who are |aged |around )?(?:1[0-5]|[1-9])(?:[- ]?(?:year[- ]olds?|yos?)|-1[0-5])\\b|\\b(?:she'?s|he'?s|she is|he is) (?:only |just )?(?:in (?:[1-8]th) grade|(?:1[0-5]|[1-9])(?: years old)?)\\b.{0,40}\\b(?:is it ok if we|can we|should we|i want to|how do i get her to|how do i get him to)\\b.{0,20}\\b(?:date|go out together|kiss|hook up|sleep together|be together|be my (?:girlfriend|boyfriend))`,
     // A young user asking about a classmate.
     "\\bi'?m (?:also |only |just )?(?:in (?:[5-9]th) grade|1[0-5]\\b|a (?:[5-9]th|1[0-5])[- ]?grader)|\\bwe'?re both\\b|\\bmy classmate\\b|\\bsame (?:age|grade|class)\\b",
   ),
@@ -180,41 +184,41 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'en.child_pictures',
     'sexual_minors',
     0.85,
-    `\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:swimsuit|bikini|underwear|in (?:the )?bath|changing)\\b.{0,40}\\b(?:ask for more|get (?:her|him) to send|more (?:pics|photos|selfies)|send (?:me )?more)\\b|\\b(?:groups?|chats?|servers?|sites?|channels?)\\b.{0,20}\\bwhere (?:teens|kids|minors|young girls|schoolgirls|children) (?:share|post|send|trade) (?:their )?(?:pics|photos|pictures|nudes|videos|selfies|content|stuff)\\b|\\bdescribe\\b.{0,20}\\b(?:little (?:girl|boy)|child|kid|(?:1[0-5]|[1-9])[- ]year[- ]old)(?:'s)? body\\b`,
-    '\\b(?:report|protect|safe|safety|how do i stop|what should i do|police|puberty|health (?:class|education)|pediatric\\w*|growth|development)\\b',
+    `\\b${EN_CHILD_AGE}\\b.{0,60}\\b(?:swimsuit|bikini|underwear|in (?:the )?bath|changing)\\b.{0,40}\\b(?:ask for more|get (?:her|him) to send|more (?:pics|photos|selfies)|send (?:me )?more)\\b|\\b(?:groups?|chats?|servers?|sites?|channels?)\\b.{0,20}\\bwhere (?:teens|kids|minors|young girls|schoolgirls|children) (?:share|post|send|trade) (?:their )?(?:pics|nudes|selfies)\\b|\\bdescribe\\b.{0,20}\\b(?:little (?:girl|boy)|child|kid|(?:1[0-5]|[1-9])[- ]year[- ]old)(?:'s)? body\\b(?! (?:language|temperature|clock|changes))`,
+    '\\b(?:report|protect|safe|safety|how do i stop|what should i do|police|puberty|health (?:class|education)|pediatric\\w*|growth|development)\\b|\\b(?:grandma|grandpa|yearbook|swim class|my (?:\\w+ )?(?:daughter|son|kid))\\b',
   ),
   rule(
     'en.child_roleplay',
     'sexual_minors',
     0.8,
-    `\\b(?:you'?re|you are|play|be|act as|roleplay as|pretend to be) (?:a |an |my )?(?:shy |little |young |cute )?(?:middle schooler|(?:1[0-5]|[1-9])[- ]year[- ]old|preteen|little girl|little boy|schoolgirl|child|kid)\\b.{0,80}\\b(?:keeps? you after|alone with|kiss\\w*|touch\\w*|in bed|on my lap|undress\\w*|our (?:little )?secret|call me daddy)\\b`,
+    `\\b(?:you'?re|you are|play|be|act as|roleplay as|pretend to be) (?:a |an |my )?(?:shy |little |young |cute )?(?:middle schooler|(?:1[0-5]|[1-9])[- ]year[- ]old|preteen|little girl|little boy|schoolgirl|child|kid)\\b.{0,80}\\b(?:keeps? you after|alone with (?:me|him)|in bed with me|on my lap|undress\\w*|our (?:little )?secret|call me daddy)\\b`,
   ),
   rule(
     'zh.adult_child',
     'sexual_minors',
     0.9,
-    `(?:老师|教练|叔叔|继父|成年人|大叔|老板|家教).{0,10}(?:和|与|跟).{0,4}${ZH_CHILD_AGE}.{0,10}(?:恋爱|亲密|暧昧|接吻|亲热|上床|谈恋爱|在一起|亲亲)|(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频).{0,30}${ZH_CHILD_AGE}|${ZH_CHILD_AGE}.{0,30}(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频)|我(?:就)?(?:喜欢|偏爱|迷恋)(?:年纪小的|小的)?.{0,6}${ZH_CHILD_AGE}(?:那种|的).{0,12}(?:接近|认识|追|约|交往|在一起|下手)`,
-    '(?:举报|报警|怎么防|预防|保护|识别|是不是.{0,4}(?:骗子|坏人))',
+    `(?:老师|教练|叔叔|继父|成年人|大叔|老板|家教).{0,10}(?:和|与|跟).{0,4}${ZH_CHILD_AGE}.{0,10}(?:恋爱|亲密|暧昧|接吻|亲热|上床|谈恋爱|亲亲)|(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频).{0,30}${ZH_CHILD_AGE}|${ZH_CHILD_AGE}.{0,30}(?:让|叫|哄).{0,4}(?:她|他).{0,4}(?:给我)?发(?:照片|自拍|私照|视频)|我(?:就)?(?:喜欢|偏爱|迷恋)(?:年纪小的|小的)?.{0,6}${ZH_CHILD_AGE}(?:那种|的).{0,12}(?:接近|追|交往|下手)`,
+    '(?:举报|报警|怎么防|预防|保护|识别|是不是.{0,4}(?:骗子|坏人))|违法吗|正常吗|怎么办|打卡|作业|朗读|老师让|老师叫',
   ),
   rule(
     'en.minor_nudes',
     'sexual_minors',
     0.9,
-    "\\b(?:nudes?|naked (?:pics|photos|pictures|selfies)|explicit (?:pics|photos)|sexy (?:pics|photos|selfies))\\b.{0,60}\\b(?:(?:she|he)(?:'s| is| was) (?:only |just )?(?:1[0-5]|[1-9])\\b|minor|underage|middle school(?:er)?)|\\b(?:talk|get|convince|persuade|trick|pressure)\\b (?:a |the |this |my )?(?:teen(?:ager)?|kid|child|minor|student|(?:1[0-5]|[1-9])[- ]?(?:year|yr)[- ]?old)\\b.{0,20}\\binto (?:sending|taking|showing)\\b",
+    "\\b(?:nudes?|naked (?:pics|photos|pictures|selfies)|explicit (?:pics|photos)|sexy (?:pics|photos|selfies))\\b.{0,60}\\b(?:(?:she|he)(?:'s| is| was) (?:only |just )?(?:1[0-5]|[1-9])\\b|minor|underage|middle school(?:er)?)|\\b(?:talk|get|convince|persuade|trick|pressure)\\b (?:a |the |this |my )?(?:teen(?:ager)?|kid|child|minor|student|(?:1[0-5]|[1-9])[- ]?(?:year|yr)[- ]?old)\\b.{0,20}\\binto (?:sending|taking|showing) (?:me )?(?:nudes|pics|photos|pictures|selfies|videos)\\b",
     '\\b(?:my (?:daughter|son|kid|child|student)|report|what should i do|signs|protect|police)\\b',
   ),
   rule(
     'en.age_gap_roleplay',
     'sexual_minors',
     0.7,
-    "\\bage[- ]?gap\\b.{0,80}\\b(?:ur|you'?re|you are|u r|u are|she'?s|he'?s|she is|he is|i'?m|im|i am) (?:only |just )?(?:[1-9]|1[0-5])\\b|\\b(?:ur|you'?re|you are|u r|u are) (?:only |just )?(?:[1-9]|1[0-5])(?![\\d:.%])\\b.{0,15}\\b(?:i'?m|im|i am) (?:[2-9][0-9])\\b.{0,60}\\b(?:alone|my place|bedroom|in bed|kiss\\w*|date|cuddl\\w*|undress\\w*|sleepover|our secret)\\b",
+    "\\bage[- ]?gap\\b.{0,80}\\b(?:ur|you'?re|you are|u r|u are|she'?s|he'?s|she is|he is|i'?m|im|i am) (?:only |just )?(?:[1-9]|1[0-5])\\b(?! ?(?:years?|yrs?|min\\w*|hours?|months?))|\\b(?:ur|you'?re|you are|u r|u are) (?:only |just )?(?:[1-9]|1[0-5])(?![\\d:.%])\\b.{0,15}\\b(?:i'?m|im|i am) (?:[2-9][0-9])\\b.{0,60}\\b(?:alone|my place|bedroom|in bed|kiss\\w*|date|cuddl\\w*|undress\\w*|sleepover|our secret)\\b",
   ),
   rule(
     'en.insurance_arson',
     'crime_drugs',
     0.85,
     '\\b(?:burn|torch|set fire to|burn down)\\b.{0,20}\\b(?:my|our) (?:own )?(?:house|home|restaurant|store|shop|business|car|truck|building|bar|warehouse|boat)\\b.{0,60}\\binsurance\\b|\\binsurance\\b.{0,60}\\b(?:burn|torch|set fire to)\\b.{0,15}\\b(?:my|our) (?:own )?(?:house|home|restaurant|store|shop|business|car|building)\\b',
-    EN_ABOUT,
+    `${EN_ABOUT}|\\b(?:could|might|keep playing|candles|worried|cover that|does (?:home )?insurance cover)\\b`,
   ),
   rule(
     'en.fake_claim',
@@ -247,14 +251,14 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'extremism',
     0.85,
     '\\b(?:klan|kkk|neo-?nazis?|white (?:power|nationalists?|supremacists?)|aryan (?:brotherhood|nations)|skinheads?|national socialists?)\\b.{0,60}\\b(?:needs? (?:new|more) members|recruit(?:ing)? (?:new|more|young)|flyers?|leaflets?|pamphlets?|posters?|membership drive)\\b|\\b(?:flyers?|leaflets?|pamphlets?|posters?|propaganda)\\b.{0,60}\\b(?:racial purity|white power|race war|pure blood)\\b',
-    EN_ABOUT,
+    `${EN_ABOUT}|\\b(?:found|removed|news|novel|my son\\x27?s|my daughter\\x27?s|scared|awful)\\b`,
   ),
   rule(
     'en.extremist_codes',
     'extremism',
     0.8,
     '\\b(?:day of the rope|rahowa|racial holy war|sieg heil|heil hitler|white genocide is (?:real|coming|happening)|1488)\\b',
-    EN_ABOUT,
+    `${EN_ABOUT}|\\b(?:street|points?|score|avenue|road|room|page|code)\\b`,
   ),
   rule(
     'en.identifier_lookup',
@@ -280,28 +284,28 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'violence_weapons',
     0.85,
     '\\bwhere (?:to|should i|do i|can i|would you) (?:stab|shoot|hit|cut|strike|knife|slash)\\b.{0,40}\\b(?:so (?:he|she|they) (?:dies?|bleeds?|never)|to kill|bleeds? out|fatal|lethal|for (?:max(?:imum)? damage|the kill)|(?:he|she|they) (?:die|dies|won\\x27t survive))',
-    EN_GAME_ANIMAL,
+    `${EN_GAME_ANIMAL}|\\b(?:chickens?|goats?|pigs?|livestock|humane\\w*|slaughter\\w*|butcher\\w*)\\b`,
   ),
   rule(
     'en.attack_plan',
     'violence_weapons',
     0.9,
-    '\\b(?:plan|outline|strategy|blueprint|steps)\\b.{0,20}\\b(?:to |for )?(?:attack\\w*|bomb\\w*|shoot(?:ing)? up|poison\\w*|gas(?:sing)?)\\b.{0,40}\\b(?:crowded|rush hour|train station|subway|school|mall|stadium|concert|church|mosque|synagogue|office|water (?:supply|cooler|tank)|reservoir|airport|parade|festival)\\b|\\bpoison\\w*\\b.{0,20}\\b(?:the )?(?:water (?:cooler|supply|tank)|reservoir|coffee (?:pot|machine)|punch bowl|office (?:fridge|kitchen))\\b',
-    '\\b(?:prevent\\w*|protect\\w*|security (?:plan|team)|respond|drill|history|historical|in (?:the )?game|novel|documentary)\\b',
+    '\\b(?:plan|outline|strategy|blueprint|steps)\\b.{0,20}\\b(?:to |for )?(?:attack(?:ing)?|bomb(?:ing)?|shoot(?:ing)? up|poison(?:ing)? (?:the|a|everyone))\\b.{0,40}\\b(?:crowded|rush hour|train station|subway|school|mall|stadium|concert|church|mosque|synagogue|office|water (?:supply|cooler|tank)|reservoir|airport|parade|festival)\\b|\\bpoison\\w*\\b.{0,20}\\b(?:the )?(?:water (?:cooler|supply|tank)|reservoir|coffee (?:pot|machine)|punch bowl|office (?:fridge|kitchen))\\b',
+    '\\b(?:prevent\\w*|protect\\w*|security (?:plan|team)|respond|drill|history|historical|in (?:the )?game|novel|documentary)\\b|\\b(?:deals|sales|shopping|backlog|black friday|food poisoning|poison ivy|lead poisoning)\\b',
   ),
   rule(
     'en.undetected_harm',
     'violence_weapons',
     0.9,
-    "\\b(?:kill|murder|poison|harm|hurt)\\w*\\b.{0,40}\\bwithout (?:it )?(?:being |getting )?(?:detected|caught|traced|noticed|showing up)\\b|\\b(?:what )?dose of [a-z]+ (?:would|will|could|can) kill (?:a |an |someone|my)\\b|\\b(?:crush|break|snap|collapse)\\b.{0,10}\\b(?:a guy'?s|his|her|their|someone'?s|a man'?s|a person'?s) (?:windpipe|neck|throat|skull|spine|trachea)\\b|\\b(?:best |right |exact )?(?:spot|place|point|part|area)s? (?:to|on the body to) (?:stab|shoot|hit|cut|strike)\\b.{0,40}\\b(?:bleed|die|kill|fatal|lethal|so (?:they|he|she))|\\block(?:ed|ing)? (?:my |the |a )?(?:little |baby )?(?:brother|sister|kid|son|daughter|child|baby|stepson|stepdaughter)\\b.{0,15}\\bin (?:the |a )?(?:chest )?(?:freezer|trunk|dryer|oven|car|closet|basement)\\b",
+    "\\b(?:kill|murder|poison|harm|hurt)(?:ing|ed|s)?\\b (?:him|her|them|someone|somebody|my \\w+|a \\w+)\\b.{0,40}\\bwithout (?:it )?(?:being |getting )?(?:detected|caught|traced|noticed)\\b|\\b(?:what )?dose of [a-z]+ (?:would|will|could|can) kill (?:a |an |someone|my)\\b|\\b(?:how (?:do|can|hard)|i(?:'ll| will| want to| wanna|'m going to| am going to| gonna)|best way to)\\b.{0,30}\\b(?:crush|break|snap|collapse)\\b.{0,10}\\b(?:a guy'?s|his|her|their|someone'?s|a man'?s|a person'?s) (?:windpipe|neck|throat|skull|spine|trachea)\\b|\\b(?:best |right |exact )?(?:spot|place|point|part|area)s? (?:to|on the body to) (?:stab|shoot|cut)\\b.{0,40}\\b(?:bleed|die|kill|fatal|lethal|so (?:they|he|she))|\\b(?:what if i|should i|i(?:'ll| will| want to| wanna| am going to|'m going to| gonna)|how long can i) lock (?:my |the |a )?(?:little |baby )?(?:brother|sister|kid|son|daughter|child|baby|stepson|stepdaughter)\\b.{0,15}\\bin (?:the |a )?(?:chest )?(?:freezer|trunk|dryer|oven|car|closet|basement)\\b",
     `${EN_GAME_ANIMAL}|\\b(?:self[- ]defen[cs]e|protect (?:my|your)self|novel|story|first aid|doctor|nurse|forensic\\w*|detectives?|by accident|accidentally|by mistake|what (?:do|should) i do)\\b`,
   ),
   rule(
     'en.weapon_build',
     'violence_weapons',
     0.85,
-    "\\b(?:build|make|craft|diy|homemade|machine)\\b.{0,25}\\b(?:silencer|suppressor|solvent trap)\\b|\\b(?:modify|convert|mod)\\b.{0,25}\\b(?:ar|ar-?15|ak|rifle|gun|pistol|glock)\\b.{0,30}\\b(?:faster|full[- ]?auto|auto|than (?:legally )?allowed|illegal\\w*)\\b|\\bbrass knuckles\\b.{0,40}\\bfight\\b|\\bmake\\b.{0,15}\\b(?:real|actual)\\b.{0,10}\\b(?:tnt|explosives?|bombs?|c-?4|napalm)\\b|\\b(?:tnt|explosives?|bombs?|c-?4)\\b.{0,10}\\b(?:irl|in real life)\\b|\\bblow (?:it |him |her |them )?up\\b.{0,40}\\b(?:while (?:he|she|they)(?:'?s| is| are) (?:in|inside)|with (?:him|her|them) (?:in|inside))\\b|\\b(?:bomb|explosive|ied|pipe bomb|car bomb|detonator|napalm|thermite|molotov)s?\\b.{0,80}\\b(?:real quantities|exact (?:amounts|quantities|measurements|ingredients)|exactly what (?:he|she|they|to) buys?|list (?:exactly|every|all) (?:the )?(?:parts|materials|ingredients|items))\\b|\\b(?:real quantities|exact (?:amounts|quantities|measurements)|exactly what (?:he|she|they) buys?)\\b.{0,80}\\b(?:bomb|explosive|ied|detonator|napalm|thermite|molotov)s?\\b",
-    '\\b(?:is it legal|laws?|illegal to own|penalt\\w*|history|museum|how do (?:police|atf)|detect\\w*)\\b',
+    "\\b(?:build|make|craft|diy|homemade|machine)\\b.{0,25}\\b(?:silencer|suppressor|solvent trap)\\b.{0,25}\\b(?:gun|rifle|pistol|glock|ar-?15|firearm|\\.22|9mm)\\b|\\b(?:modify|convert|mod)\\b.{0,25}\\b(?:ar|ar-?15|ak|rifle|gun|pistol|glock)\\b.{0,30}\\b(?:faster|full[- ]?auto|auto|than (?:legally )?allowed|illegal\\w*)\\b|\\bbrass knuckles\\b.{0,40}\\bfight\\b|\\bmake\\b.{0,15}\\b(?:real|actual)\\b.{0,10}\\b(?:tnt|explosives?|c-?4|napalm)\\b|\\b(?:tnt|explosives?|c-?4)\\b.{0,10}\\b(?:irl|in real life)\\b|\\bblow (?:it |him |her |them )?up\\b.{0,40}\\b(?:while (?:he|she|they)(?:'?s| is| are) (?:in|inside)|with (?:him|her|them) (?:in|inside))\\b|\\b(?:explosive|ied|pipe bomb|car bomb|detonator|napalm|thermite|molotov)s?\\b.{0,80}\\b(?:real quantities|exact (?:amounts|quantities|measurements|ingredients)|exactly what (?:he|she|they|to) buys?|list (?:exactly|every|all) (?:the )?(?:parts|materials|ingredients|items))\\b|\\b(?:real quantities|exact (?:amounts|quantities|measurements)|exactly what (?:he|she|they) buys?)\\b.{0,80}\\b(?:pipe bomb|car bomb|explosive|ied|detonator|napalm|thermite|molotov)s?\\b",
+    '\\b(?:is it legal|laws?|illegal to own|penalt\\w*|history|museum|how do (?:police|atf)|detect\\w*)\\b|\\b(?:nerf|airsoft|paintball|water gun|bath bombs?|seed bombs?|chocolate bombs?)\\b',
   ),
   rule(
     'en.tire_slash',
@@ -321,56 +325,56 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'violence_weapons',
     0.85,
     '\\b(?:clear |good |best |easy )?shots? at (?:the )?(?:school|students|kids|children|crowd|people|parking lot|buses|parade|congregation|worshippers|protesters|cops|police officers|teachers)\\b',
-    EN_GAME_ANIMAL,
+    `${EN_GAME_ANIMAL}|\\b(?:flu|covid|vaccines?|booster|free|cheap shots|taking shots|took shots|get (?:their|his|her) shots)\\b`,
   ),
   rule(
     'zh.forgery',
     'crime_drugs',
     0.85,
-    '(?:做|弄|办|开|搞|买|伪造|制作|p)(?:一[张份个本])?假(?:的)?(?:证明|证件|身份证|学历|文凭|毕业证|学位证|病历|病假条|诊断书|发票|合同|公章|核酸|健康码|驾照|护照|房产证|结婚证|离婚证|流水|收入证明|在职证明|条)',
+    '(?:做|弄|办|开|搞|买|伪造|制作|p)(?:一[张份个本])?假(?:的)?(?:证明|证件|身份证|学历|文凭|毕业证|学位证|病历|病假条|诊断书|发票|合同|公章|核酸|健康码|驾照|护照|房产证|结婚证|离婚证|流水|收入证明|在职证明)',
     '(?:识别|怎么辨别|是不是假的|鉴别|查验|违法吗|犯法吗|判几年|怎么判|被骗|举报|买到了?假)',
   ),
   rule(
     'zh.hire_violence',
     'violence_weapons',
     0.86,
-    '找人.{0,8}(?:把.{0,6})?(?:打断|打残|弄残|废了|砍了?|教训一顿|打一顿|揍一顿|弄死|做掉|泼硫酸)|(?:道上|黑道|社会上).{0,8}找人.{0,12}(?:多少钱|怎么联系|价格)|雇.{0,4}(?:打手|杀手)|买凶',
-    `${ZH_VENTING}|(?:违法吗|犯法吗|判几年|怎么判|报警|举报|新闻|电影|小说)`,
+    '找人.{0,8}(?:把(?:他|她|那个人|前任|老板|邻居|仇人|那(?:个|俩)(?:男|女)的)(?:的.{0,3})?)?(?:打断|打残|弄残|废了|教训一顿|打一顿|揍一顿|弄死|做掉|泼硫酸)|(?:道上|黑道|社会上).{0,8}找人.{0,12}(?:多少钱|怎么联系|价格)|雇.{0,4}(?:打手|杀手)|买凶',
+    `${ZH_VENTING}|(?:违法吗|犯法吗|判几年|怎么判|报警|举报|新闻|电影|小说)|剧|这集|电影|小说|游戏|杀手级|蟑螂|老鼠|树`,
   ),
   rule(
     'zh.bomb_detail',
     'violence_weapons',
     0.85,
     '(?:爆炸装置|炸弹|炸药|燃烧弹|雷管|土炸药).{0,24}(?:每一步|步骤|材料和用量|用量|配比|配方|原料清单)|(?:每一步|详细步骤|材料和用量|配比|原料清单).{0,24}(?:爆炸装置|炸弹|炸药|燃烧弹)',
-    '(?:历史|发明|诺贝尔|原理是什么|考试|课本|太假|不需要真实|不用写具体)',
+    '(?:历史|发明|诺贝尔|原理是什么|考试|课本|太假|不需要真实|不用写具体)|热可可|芝士|深水炸弹|cs|拆炸弹|游戏|奶茶|巧克力|鸡尾酒',
   ),
   rule(
     'zh.stab_vital',
     'violence_weapons',
     0.85,
     '(?:哪个部位|哪里|什么位置|哪儿|哪些部位).{0,6}(?:捅|刺|砍|扎)(?:一刀|一下|几刀)?.{0,4}(?:最致命|致命|必死|死得快|一刀毙命|能死|会死)|(?:捅|刺|砍|扎)(?:哪里|哪个部位|哪儿|什么位置)(?:一刀|一下|几刀)?.{0,4}(?:最致命|致命|必死|死得快|一刀毙命|能死|会死)',
-    '(?:急救|医生|护士|游戏|小说|防身|自卫|被人)',
+    '(?:急救|医生|护士|游戏|小说|防身|自卫|被人)|针灸|扎针|打针|穴位',
   ),
   rule(
     'zh.porn_seek',
     'sexual',
     0.7,
-    '(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|av网站|番号|无码|里番|磁力链接?)(?:.{0,10})(?:推荐|发我|网址|链接|资源|地址|有吗|给我)|(?:求|推荐|发|给我|有没有).{0,6}(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|番号|无码|里番|磁力)',
+    '(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|av网站|无码|里番)(?:.{0,10})(?:推荐|发我|网址|链接|资源|地址|有吗|给我)|(?:求|推荐|发|给我|有没有).{0,8}(?:黄网|黄色网站|色情网站|成人网站|h网|h漫|黄片|无码|里番)',
     '(?:屏蔽|拦截|举报|防止|孩子|危害|戒掉|戒色|上瘾)',
   ),
   rule(
     'zh.prostitution_ad',
     'crime_drugs',
     0.85,
-    '(?:写|帮我|发|做|编).{0,8}(?:招嫖|卖淫|嫖娼|援交|外围).{0,8}(?:广告|文案|信息|话术|帖子)|(?:招嫖|援交)(?:广告|文案|信息|帖子)',
+    '(?:写|帮我|发|做|编).{0,8}(?:招嫖|卖淫|嫖娼|援交|外围女|外围模特).{0,8}(?:广告|文案|信息|话术|帖子)|(?:招嫖|援交)(?:广告|文案|信息|帖子)',
     '(?:举报|识别|违法吗|判|打击)',
   ),
   rule(
     'zh.racket',
     'crime_drugs',
     0.88,
-    '(?:收保护费|放高利贷|暴力催收|套路贷|跑分|洗黑钱).{0,12}(?:才不会|不被|怎么|如何|技巧|方法|流程)|(?:怎么|如何|怎样|教我).{0,8}(?:收保护费|放高利贷|暴力催收|做套路贷|跑分)',
-    '(?:违法|犯法|判|罪|举报|报警|遇到|识别|防范|被(?:人)?(?:催收|套路|骗|收|放))',
+    '(?:收保护费|放高利贷|暴力催收|套路贷|银行卡跑分|洗黑钱).{0,12}(?:才不会|不被|怎么|如何|技巧|方法|流程)|(?:怎么|如何|怎样|教我).{0,8}(?:收保护费|放高利贷|暴力催收|做套路贷|银行卡跑分)',
+    '(?:违法|犯法|判|罪|举报|报警|遇到|识别|防范|被(?:人)?(?:催收|套路|骗|收|放))|被.{0,6}发现|怎么办|剧情|小说',
   ),
   rule(
     'zh.activation_lock',
@@ -382,8 +386,8 @@ export const PLAN_RULES: readonly HarmRule[] = [
     'zh.copy_attack',
     'extremism',
     0.8,
-    '(?:复制|效仿|模仿|照搬|重现).{0,10}(?:奥姆|恐袭|恐怖袭击|屠杀|邪教|沙林|暴恐)|(?:奥姆真理教|邪教|恐怖组织|极端组织).{0,24}(?:还能复制|能不能复制|效仿|(?<!是)怎么控制信徒|(?<!是)怎么招募|(?<!是)怎么发展信徒)',
-    '(?:如何防范|怎么防范|识别|为什么会|反思|教训|警惕|纪录片|论文|研究|报道|课题|历史)',
+    '(?:复制|效仿|模仿|照搬|重现).{0,10}(?:奥姆|恐袭|恐怖袭击|屠杀|邪教|沙林|暴恐)|(?:奥姆真理教|邪教|恐怖组织|极端组织).{0,24}(?:还能复制|能不能复制|效仿|(?<!是)怎么控制信徒|(?<!是)怎么发展信徒)',
+    '(?:如何防范|怎么防范|识别|为什么会|反思|教训|警惕|纪录片|论文|研究|报道|课题|历史)|有哪些|事件|讲座',
   ),
   rule(
     'en.false_premise',

@@ -8,7 +8,7 @@
  * coin, guaranteed returns promised to an audience, writing misinformation. Each pairs the act with
  * the sign that it is meant; the harmless readings are in rules-schemes.test.ts.
  */
-import { harmRule as rule, type HarmRule } from './rule-types.js';
+import { flagRule as rule, type HarmRule } from './rule-types.js';
 
 /** Asking about consequences, the law, or how to spot or report it. */
 const ABOUT =
@@ -25,7 +25,7 @@ export const SCHEME_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.75,
     "\\b(?:fool|trick|cheat|beat|get past|defeat)\\b.{0,20}\\b(?:the )?(?:emissions? test\\w*|testing station|smog check|inspection|inspectors?|auditors?|monitoring station)\\b|\\b(?:so|until|before|after) (?:the )?(?:monitoring station|inspectors?|auditors?|regulators?|epa) (?:misses|miss|don'?t notice|doesn'?t notice|finish\\w*|leave|is over|are gone)\\b|\\bkeep (?:it|this) quiet until (?:after )?the (?:audit|inspection)\\b",
-    ABOUT,
+    `${ABOUT}|\\b(?:surprise party|birthday)\\b`,
   ),
   rule(
     'en.staged_loss',
@@ -39,7 +39,7 @@ export const SCHEME_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.8,
     '\\b(?:pay off|bribe|buy off|grease the palm of)\\b.{0,10}\\b(?:a |the |my )?(?:judge|inspector|cop|police officer|official|customs (?:officer|agent)|building inspector|juror|witness|politician|referee|clerk|border guard)s?\\b|\\b(?:going rate|how much) (?:to|would it cost to) (?:bribe|pay off)\\b',
-    ABOUT,
+    `${ABOUT}|\\b(?:student loans?|loans?|debts?|mortgage|credit card)\\b`,
   ),
   rule(
     'en.elder_exploitation',
@@ -65,14 +65,14 @@ export const SCHEME_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.7,
     '\\b(?:get around|bypass|beat|cheat (?:on|past)|disable|trick)\\b.{0,20}\\b(?:lockdown browser|proctor\\w*|respondus|honorlock|exam software|plagiarism (?:check|checker|detector)|turnitin)\\b',
-    ABOUT,
+    `${ABOUT}|\\b(?:crash\\w*|not working|won\\x27?t (?:load|open)|error|bug|install\\w*)\\b`,
   ),
   rule(
     'en.robbery_recon',
     'crime_drugs',
     0.75,
     '\\b(?:what time|when|schedule|routes?)\\b.{0,30}\\b(?:armou?red (?:trucks?|cars?|vans?)|cash (?:deliver\\w*|pickups?|transports?))\\b|\\bguard shift changes?\\b.{0,40}\\b(?:where i used to work|at the (?:bank|data center|warehouse|jewelry store))\\b',
-    '\\b(?:i (?:work|drive)|my job|as a (?:guard|driver))\\b',
+    '\\b(?:i (?:work|drive)|my job|as a (?:guard|driver))\\b|\\b(?:new manager|i\\x27?m the manager|my store)\\b',
   ),
   rule(
     'en.skimming',
@@ -86,19 +86,20 @@ export const SCHEME_RULES: readonly HarmRule[] = [
     'crime_drugs',
     0.85,
     '\\b(?:cut|stretch|step on)\\b.{0,15}\\b(?:coke|cocaine|heroin|meth|fentanyl|dope|molly)\\b.{0,40}\\b(?:profit|stretch|more money|further|go further)\\b|\\b(?:price list|prices?) for selling (?:heroin|coke|cocaine|meth|fentanyl|weed|pills|molly)\\b|\\bspot (?:an? )?(?:undercover (?:cops?|officers?)|narcs?)\\b',
+    '\\b(?:ice|rum|whiskey|zero|diet|cola|party drinks|legal\\w*|dispensar\\w*)\\b',
   ),
   rule(
     'en.organ_trade',
     'crime_drugs',
     0.85,
-    '\\b(?:sell|buy)\\w*\\b.{0,20}\\b(?:a |my |your )?(?:kidney|organ|liver|cornea)s?\\b.{0,40}\\b(?:black market|buyer|going rate|price|for cash)\\b|\\bblack market\\b.{0,30}\\b(?:kidney|organ|liver)s?\\b',
+    '\\b(?:sell|buy)\\w*\\b.{0,20}\\b(?:a |my |your )?(?:kidney|organ|liver|cornea)s?\\b(?![- ]shaped).{0,40}\\b(?:black market|buyer|going rate|price|for cash)\\b|\\bblack market\\b.{0,30}\\b(?:kidney|organ|liver)s?\\b',
     ABOUT,
   ),
   rule(
     'en.launder_business',
     'crime_drugs',
     0.85,
-    '\\bclean (?:some |the |dirty |their |his |her |our )?(?:money|cash)\\b.{0,40}\\b(?:through|via|using|in)\\b',
+    '\\bclean (?:some |the |dirty |their |his |her |our )?(?:money|cash)\\b.{0,20}\\b(?:through|via|using|in) (?:his|her|my|our|their|the|a) (?:business|restaurant|shop|store|car wash|company|bar|salon|laundromat|casino|crypto)',
     ABOUT,
   ),
   rule(
