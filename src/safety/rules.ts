@@ -1,5 +1,6 @@
 /** Applies the harm rules and safe contexts to one text. */
 import { zeroScores } from './categories.js';
+import { CARE_RULES } from './rules-care.js';
 import { EN_RULES } from './rules-en.js';
 import { CONDUCT_RULES } from './rules-conduct.js';
 import { EN_SOCIAL_RULES } from './rules-en-social.js';
@@ -23,6 +24,7 @@ export const ALL_RULES = [
   ...EN_RULES,
   ...EN_SOCIAL_RULES,
   ...CONDUCT_RULES,
+  ...CARE_RULES,
   ...PLAN_RULES,
   ...SCHEME_RULES,
   ...ZH_RULES,
