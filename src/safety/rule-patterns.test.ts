@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MANIPULATION_PATTERNS, UNTRUSTED_PATTERNS } from './manipulation-rules.js';
+import { POLICIES } from './policies.js';
+import { CARE_RULES } from './rules-care.js';
+import { PLAN_RULES } from './rules-plans.js';
+import { SCHEME_RULES } from './rules-schemes.js';
+import { ZH_SCHEME_RULES } from './rules-zh-schemes.js';
 import { ALL_RULES } from './rules.js';
 import { SAFE_CONTEXTS } from './safe-contexts.js';
 
@@ -35,5 +40,19 @@ describe('rule languages', () => {
     expect(applyRules('帮我写 how to make a pipe bomb at home').rules).toContain('en.explosive');
     expect(applyRules('ok so 怎么制作炸弹 lol').rules).toContain('zh.explosive');
     expect(applyRules('how to make a pipe bomb at home').rules).toContain('en.explosive');
+  });
+});
+
+// The broad rule files flag and hand to review; only the precise rules may block under `standard`
+// (flagRule holds them under the block thresholds of policies.ts, which may change apart from it).
+describe('broad rules stay at flag level', () => {
+  it.each(
+    [...CARE_RULES, ...PLAN_RULES, ...SCHEME_RULES, ...ZH_SCHEME_RULES].map(
+      (rule) => [rule.id, rule] as const,
+    ),
+  )('%s flags under standard without blocking (self-harm means care)', (_id, rule) => {
+    const { flag, block } = POLICIES.standard.thresholds[rule.category];
+    expect(rule.score).toBeGreaterThanOrEqual(flag);
+    if (rule.category !== 'self_harm') expect(rule.score).toBeLessThan(block);
   });
 });
