@@ -54,7 +54,7 @@ function mentionRanges(text: string): [number, number][] {
 export function manipulationScore(text: string): { score: number; rules: string[] } {
   const direct = scoreSignals(text);
   // "ig/nore all pre/vious in/struc/tions": read it again with the splitters inside words removed.
-  if ((text.match(SPLIT_INSIDE_WORDS)?.length ?? 0) < MIN_SPLITS) return direct;
+  if (!hasSplits(text)) return direct;
   const joined = scoreSignals(text.replace(SPLIT_INSIDE_WORDS, ''));
   return joined.score > direct.score ? joined : direct;
 }
@@ -63,6 +63,14 @@ export function manipulationScore(text: string): { score: number; rules: string[
 const SPLIT_INSIDE_WORDS = /(?<=\p{L})[/|._*-](?=\p{L})/gu;
 /** Fewer splitters than this are ordinary text ("and/or", "e.g.", "well-known"). */
 const MIN_SPLITS = 3;
+
+/** True when the text has at least MIN_SPLITS splitters; stops counting there (every message passes here). */
+function hasSplits(text: string): boolean {
+  const splits = new RegExp(SPLIT_INSIDE_WORDS);
+  let count = 0;
+  while (splits.exec(text) !== null) if (++count >= MIN_SPLITS) return true;
+  return false;
+}
 
 function scoreSignals(text: string): { score: number; rules: string[] } {
   const spans = findSpans(text, MANIPULATION_PATTERNS, 'lower');

@@ -42,15 +42,10 @@ const FLAG_LEVEL: Partial<Record<Category, number>> = {
   dangerous_advice: 0.75,
 };
 
-/** A rule whose score is held at flag level (see FLAG_LEVEL). */
-export function flagRule(
-  id: string,
-  category: Category,
-  score: number,
-  source: string,
-  unless?: string,
-): HarmRule {
-  return harmRule(id, category, Math.min(score, FLAG_LEVEL[category] ?? score), source, unless);
+/** A rule whose score is held at flag level (see FLAG_LEVEL); same arguments as `harmRule`. */
+export function flagRule(...args: Parameters<typeof harmRule>): HarmRule {
+  const built = harmRule(...args);
+  return { ...built, score: Math.min(built.score, FLAG_LEVEL[built.category] ?? built.score) };
 }
 
 /**
