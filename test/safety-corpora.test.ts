@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpora } from '../scripts/moderation/corpora.js';
 import { setFigures, type SetFigures } from '../scripts/moderation/evaluate.js';
-import { buildDatasets, textKey } from '../scripts/moderation/sets.js';
+import { buildDatasets, textKey, type Datasets } from '../scripts/moderation/sets.js';
 import { splitTurnFigures, type SplitFigures } from '../scripts/moderation/split-turns.js';
 import { loadBuiltinModerator } from '../src/safety/index.js';
 import { normalizeText } from '../src/safety/features.js';
@@ -13,11 +13,13 @@ const present = hasCorpora();
 if (!present && process.env.CI === 'true') throw new Error('../shared/corpora/safety is missing under CI');
 
 describe.skipIf(!present)('moderation on the shared corpora', () => {
+  let datasets: Datasets;
   let figures: Map<string, SetFigures>;
   let split: Map<string, SplitFigures>;
   beforeAll(async () => {
     const moderator = await loadBuiltinModerator();
-    figures = new Map(setFigures(moderator, buildDatasets().sets).map((row) => [row.set, row]));
+    datasets = buildDatasets();
+    figures = new Map(setFigures(moderator, datasets.sets).map((row) => [row.set, row]));
     split = new Map(splitTurnFigures(moderator).map((row) => [row.set, row]));
   });
   const flagged = (set: string) => figures.get(set)?.flagged ?? Number.NaN;
@@ -25,7 +27,7 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
   // The authored files do share sentences with evaluation files (separate writers converge), so
   // this fails if buildDatasets stops filtering them out.
   it('trains on no sentence that an evaluation set or the held-out split contains', () => {
-    const { train, sets, heldOut } = buildDatasets();
+    const { train, sets, heldOut } = datasets;
     const trained = new Set(train.map((example) => textKey(example.text)));
     const evaluationOnly = Object.entries(sets).filter(([name]) => name.includes('(eval only)'));
     expect(evaluationOnly.length).toBeGreaterThan(20);
@@ -38,7 +40,7 @@ describe.skipIf(!present)('moderation on the shared corpora', () => {
   // applyRules skips zh.* rules on text without Han characters, en.* rules on text without Latin
   // letters, and a rule whose `requires` test fails: none of these may lose a match.
   it('loses no rule match to the script and `requires` shortcuts', () => {
-    const { train, heldOut, sets } = buildDatasets();
+    const { train, heldOut, sets } = datasets;
     const texts = [...train, ...heldOut, ...Object.values(sets).flat()].map((example) =>
       normalizeText(example.text),
     );
